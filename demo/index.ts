@@ -1,0 +1,2 @@
+// The demo program: the PortSIP example, deployed by `npm run demo` against the simulators.
+export * from "../examples/pbx";

@@ -1,0 +1,10 @@
+/** The resource types of this package; each becomes `pulumi-nodejs:dynamic/ucaas:<Kind>`. */
+export const resourceKinds = ["PbxRole", "PbxUser"] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+/** The `module` argument of `pulumi.dynamic.Resource`, giving type tokens `pulumi-nodejs:dynamic/ucaas:<Kind>`. */
+export const typeModule = "ucaas";
+
+export function typeToken(kind: ResourceKind): string {
+    return `pulumi-nodejs:dynamic/${typeModule}:${kind}`;
+}

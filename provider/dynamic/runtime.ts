@@ -1,0 +1,86 @@
+/**
+ * The provider-process side of every resource: `thinProvider` methods land here by package name.
+ * Module state (settings, token caches, HTTP clients) is shared by all resources of a run.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { useStackConfig } from "../config";
+import { appliedInputsKey, inputsDigest } from "./diff";
+import type { Props, ResourceHandlers } from "./handlers";
+import type { ResourceKind } from "./kinds";
+import { ResourceInitError } from "./partial-failure";
+
+const providerKey = "__provider";
+
+// Loaded on first use so a run that only touches one vendor never loads the others.
+const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
+    PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
+    PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+};
+
+function handlers(kind: ResourceKind): ResourceHandlers {
+    const load = handlerLoaders[kind];
+    if (!load) {
+        throw new Error(`Unknown pulumi-ucaas resource kind "${kind}".`);
+    }
+    return load();
+}
+
+function withoutProvider(props: Props | undefined): Props {
+    const { [providerKey]: _ignored, ...rest } = props ?? {};
+    return rest;
+}
+
+/** Adds the serialized provider to a partial-failure error so a later read or delete can run. */
+function attachProvider(error: unknown, source: Props): unknown {
+    if (error instanceof ResourceInitError) {
+        error.properties = { ...error.properties, [providerKey]: source[providerKey] };
+    }
+    return error;
+}
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    useStackConfig(req.config);
+}
+
+export function check(kind: ResourceKind, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    return handlers(kind).check(withoutProvider(olds), withoutProvider(news));
+}
+
+export function diff(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    return handlers(kind).diff(id, withoutProvider(olds), withoutProvider(news));
+}
+
+/** Records which inputs the outputs were produced from (see `appliedInputsKey`). */
+function stamp(outs: Props | undefined, applied: Props): Props {
+    return { ...outs, [appliedInputsKey]: inputsDigest(applied) };
+}
+
+export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+    const declared = withoutProvider(inputs);
+    try {
+        const result = await handlers(kind).create(declared);
+        return { ...result, outs: stamp(result.outs, declared) };
+    } catch (error) {
+        throw attachProvider(error, inputs);
+    }
+}
+
+export async function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    const result = await handlers(kind).read(id, withoutProvider(props));
+    // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
+    return result.id && result.props ? { ...result, props: { ...result.props, [appliedInputsKey]: props[appliedInputsKey] } } : result;
+}
+
+export async function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    const declared = withoutProvider(news);
+    try {
+        const result = await handlers(kind).update(id, withoutProvider(olds), declared);
+        return { outs: stamp(result.outs, declared) };
+    } catch (error) {
+        throw attachProvider(error, news);
+    }
+}
+
+export function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
+    return handlers(kind).delete(id, withoutProvider(props));
+}

@@ -1,0 +1,15 @@
+/**
+ * pulumi-ucaas: UCaaS users, roles and number assignments as Pulumi resources.
+ */
+export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
+export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
+export * as pbx from "./pbx/lookups";
+export {
+    VendorApiError,
+    PortSipApiError,
+    MasergyApiError,
+    UmpApiError,
+    TeamsApiError,
+} from "./http/errors";
+export { MissingSettingError, envVarName, configKeyName, type SettingKey } from "./config";
+export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";

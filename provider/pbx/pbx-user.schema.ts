@@ -1,0 +1,176 @@
+import { z } from "zod";
+
+const reservedUserNames = ["admin", "system", "administrator", "root"];
+
+/** PortSIP's voicemail PIN policy: 6-10 digits, no three repeated and no three consecutive digits. */
+export function voicemailPinProblem(pin: string): string | undefined {
+    if (!/^\d{6,10}$/.test(pin)) {
+        return "must be 6 to 10 digits";
+    }
+    for (let i = 0; i + 2 < pin.length; i++) {
+        const [a, b, c] = [pin.charCodeAt(i), pin.charCodeAt(i + 1), pin.charCodeAt(i + 2)];
+        if (a === b && b === c) {
+            return `must not repeat a digit three times ("${pin.slice(i, i + 3)}")`;
+        }
+        if ((b - a === 1 && c - b === 1) || (a - b === 1 && b - c === 1)) {
+            return `must not contain three consecutive digits ("${pin.slice(i, i + 3)}")`;
+        }
+    }
+    return undefined;
+}
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM");
+const upperSnake = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE value");
+const phone = z.string().max(32);
+
+const dayHours = z.strictObject({
+    enabled: z.boolean().describe("Whether the day has office hours."),
+    ranges: z.array(z.strictObject({ from: time, to: time })).default([]).describe("Office-hour ranges."),
+});
+const weekHours = {
+    monday: dayHours.optional(),
+    tuesday: dayHours.optional(),
+    wednesday: dayHours.optional(),
+    thursday: dayHours.optional(),
+    friday: dayHours.optional(),
+    saturday: dayHours.optional(),
+    sunday: dayHours.optional(),
+};
+
+const forwardRule = z
+    .strictObject({ action: upperSnake.describe("What to do, e.g. FORWARD_TO_NUMBER."), number: z.string().max(64).optional() })
+    .describe("A call forwarding rule.");
+const noAnswerForwardRule = forwardRule
+    .extend({ timeout: z.number().int().min(1).max(600).optional().describe("Seconds before the rule applies.") })
+    .describe("A no-answer forwarding rule.");
+
+const forwardRuleNames = [
+    "availableOfficeHoursForwardRule",
+    "availableNonOfficeHoursForwardRule",
+    "busyOfficeHoursForwardRule",
+    "busyNonOfficeHoursForwardRule",
+    "dndOfficeHoursForwardRule",
+    "dndNonOfficeHoursForwardRule",
+    "awayOfficeHoursForwardRule",
+    "awayNonOfficeHoursForwardRule",
+    "lunchOfficeHoursForwardRule",
+    "lunchNonOfficeHoursForwardRule",
+    "tripOfficeHoursForwardRule",
+    "tripNonOfficeHoursForwardRule",
+    "offlineOfficeHoursForwardRule",
+    "offlineNonOfficeHoursForwardRule",
+] as const;
+
+const forwardRules = Object.fromEntries(forwardRuleNames.map((name) => [name, forwardRule.optional()])) as {
+    [K in (typeof forwardRuleNames)[number]]: z.ZodOptional<typeof forwardRule>;
+};
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const upn = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export const PbxUserArgsSchema = z.strictObject({
+    name: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9_\-'.]+$/, "may contain only letters, digits and _ - ' .")
+        .refine((n) => !n.startsWith(".") && !n.endsWith("."), "must not start or end with a period")
+        .refine((n) => !reservedUserNames.includes(n.toLowerCase()), "is reserved for the system administrator")
+        .describe("The account name. Changing it replaces the user."),
+    password: z.string().min(6).max(64).describe("The account password (secret; write-only at the PBX)."),
+    email: z.email().max(128).describe("The user's email address."),
+    displayName: z.string().min(1).max(1024).describe("The name shown for the user."),
+    enabled: z.boolean().optional().describe("False disables the extension temporarily."),
+    role: z.string().min(1).max(64).describe("A built-in role or a PbxRole's name."),
+    mobilePhone: phone.optional(),
+    workPhone: phone.optional(),
+    homePhone: phone.optional(),
+    address: z.string().max(1024).optional(),
+    department: z.string().max(256).optional(),
+    extensionNumber: z
+        .string()
+        .regex(/^[0-9]{3,64}$/, "must be 3 to 64 digits")
+        .describe("The extension number, unique on the PBX. Changing it replaces the user."),
+    extensionPassword: z.string().min(6).max(64).describe("The SIP registration password (secret)."),
+    enableAudioRecording: z.boolean().optional(),
+    enableVideoRecording: z.boolean().optional(),
+    enableDnd: z.boolean().optional().describe("Do Not Disturb."),
+    enableAcb: z.boolean().optional().describe("Automatic callback."),
+    enableHotDesking: z.boolean().optional(),
+    anonymousOutboundCalls: z.boolean().optional(),
+    deliveryOutboundCid: z.boolean().optional().describe("Always deliver the outbound caller ID."),
+    sms: z.enum(["DISABLE", "ALLOW", "ALLOW_WITH_SENDER_ID"]).optional(),
+    outboundCallerIds: z
+        .array(
+            z.strictObject({
+                providerId: z.string().min(1),
+                callerId: z.string().min(1),
+                preferred: z.boolean().optional(),
+                description: z.string().optional(),
+            }),
+        )
+        .optional(),
+    customOptions: z.string().optional().describe("Custom options serialized as a JSON string."),
+    officeHours: z.strictObject({ mode: upperSnake.describe("e.g. CUSTOM"), ...weekHours }).optional(),
+    ...forwardRules,
+    availableNoAnswerForwardRule: noAnswerForwardRule.optional(),
+    busyNoAnswerForwardRule: noAnswerForwardRule.optional(),
+    customForwardRules: z
+        .array(
+            z.strictObject({
+                action: upperSnake,
+                number: z.string().max(64).optional(),
+                callerId: z.string().optional(),
+                type: upperSnake.describe("e.g. ALL_HOURS"),
+                hours: z.strictObject(weekHours).optional(),
+            }),
+        )
+        .optional(),
+    voicemailPrompt: z
+        .string()
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag such as en-US")
+        .optional(),
+    enableVoicemailPin: z.boolean().optional(),
+    voicemailPin: z
+        .string()
+        .superRefine((pin, ctx) => {
+            const problem = voicemailPinProblem(pin);
+            if (problem) {
+                ctx.addIssue({ code: "custom", message: problem });
+            }
+        })
+        .describe("The voicemail PIN (secret)."),
+    enableVoicemailNotify: z.boolean().optional(),
+    voicemailPlayDatetime: z.enum(["DISABLE", "12_HOUR_CLOCK", "24_HOUR_CLOCK"]).optional(),
+    interface: z.enum(["WEB_DOMAIN", "PUBLIC_IPV4", "PUBLIC_IPV6", "PRIVATE_IPV4", "PRIVATE_IPV6", "SBC_DOMAIN"]).optional(),
+    preferredTransport: z.enum(["UDP", "TCP", "TLS"]).optional(),
+    blfs: z
+        .array(
+            z.strictObject({
+                key: z.string().min(1),
+                value: z.string().min(1),
+                firstName: z.string().optional(),
+                lastName: z.string().optional(),
+            }),
+        )
+        .optional(),
+    ms365UserId: z
+        .string()
+        .refine((id) => guid.test(id) || upn.test(id), "must be a Microsoft 365 object id (GUID) or user principal name")
+        .optional()
+        .describe("Bind the extension to this Microsoft 365 user (object id or UPN)."),
+    adopt: z.boolean().optional().describe("Take over an existing user with the same extension number instead of failing."),
+});
+
+export type PbxUserInputs = z.output<typeof PbxUserArgsSchema>;
+export type PbxUserArgsInput = z.input<typeof PbxUserArgsSchema>;
+
+/** Input properties the vendor stores but never returns. */
+export const pbxUserSecretKeys = ["password", "extensionPassword", "voicemailPin"] as const;
+
+/** Properties with their own endpoint, not part of `POST /api/users/{id}`. */
+export const pbxUserSeparatelyUpdated = ["role", "password", "extensionPassword", "ms365UserId"] as const;
+
+export const pbxUserReplaceKeys = ["name", "extensionNumber"] as const;
+
+export const pbxUserInputKeys = Object.keys(PbxUserArgsSchema.shape).filter((key) => key !== "adopt");

@@ -1,0 +1,240 @@
+/**
+ * The reusable loopback HTTP server core of every vendor simulator.
+ *
+ * Request pipeline for vendor paths: read body -> latency -> injected fault -> route (404/405)
+ * -> authorise (vendor hook) -> parse body by route (415/400) -> handler -> log.
+ * Paths under `/__admin` go to the admin API instead: no latency, no faults, not logged.
+ * Nothing here knows about a particular vendor; errors are rendered by the vendor's `renderProblem`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ADMIN_PREFIX, adminRoutes, renderAdminProblem, type AdminControls } from "./admin-api";
+import { parseForLog, readRawBody } from "./body";
+import { dispatch, type AuthCheck, type IncomingParts } from "./dispatch";
+import { FaultQueue } from "./faults";
+import { RequestLog } from "./request-log";
+import { Router, type Route } from "./router";
+import { SimProblemError, type SimProblem, type SimResponse } from "./sim-response";
+import type { Fault, RequestLogEntry } from "./types";
+
+export const LOOPBACK_HOST = "127.0.0.1";
+
+export interface SimServerOptions {
+  vendor: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  routes: Route[];
+  /** Delay added before answering each vendor request. */
+  latencyMs?: number;
+  /** Body keys whose values the request log replaces with "[REDACTED]". */
+  secretFields?: Iterable<string>;
+  /** Renders a core-detected problem (404, 405, 415, bad JSON, faults, crashes) in the vendor's error format. */
+  renderProblem(problem: SimProblem): SimResponse;
+  /** Checks the credential of every vendor request; protected routes answer the rejection. */
+  authorize?(parts: IncomingParts): AuthCheck;
+  /** Vendor state for `GET /__admin/state`. */
+  adminState(): unknown;
+  /** Full vendor reset for `POST /__admin/reset`; it should call `SimServer.resetTransport()`. */
+  adminReset(): void;
+  /** Extra vendor admin routes, patterns starting with `/__admin/`. */
+  adminRoutes?: Route[];
+}
+
+export class SimServer {
+  readonly url: string;
+  readonly adminUrl: string;
+  private readonly log: RequestLog;
+  private readonly faultQueue = new FaultQueue();
+  private readonly vendorRouter: Router;
+  private readonly adminRouter: Router;
+  private latencyMs: number;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: SimServerOptions,
+  ) {
+    const { port } = server.address() as AddressInfo;
+    this.url = `http://${LOOPBACK_HOST}:${port}`;
+    this.adminUrl = `${this.url}${ADMIN_PREFIX}`;
+    this.log = new RequestLog(new Set(options.secretFields ?? []));
+    this.vendorRouter = new Router(options.routes);
+    this.adminRouter = new Router(adminRoutes(this.adminControls(), options.adminRoutes ?? []));
+    this.latencyMs = checkLatency(options.latencyMs ?? 0);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      void this.onRequest(request, response);
+    });
+  }
+
+  static async start(options: SimServerOptions): Promise<SimServer> {
+    const server = createServer({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, LOOPBACK_HOST, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    return new SimServer(server, options);
+  }
+
+  requests(): RequestLogEntry[] {
+    return this.log.list();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  latency(): number {
+    return this.latencyMs;
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = checkLatency(ms);
+  }
+
+  injectFault(fault: Fault): void {
+    this.faultQueue.add(fault);
+  }
+
+  pendingFaults(): unknown[] {
+    return this.faultQueue.list();
+  }
+
+  clearFaults(): void {
+    this.faultQueue.clear();
+  }
+
+  /** Clears the log and faults and restores the initial latency; vendors call it from their reset. */
+  resetTransport(): void {
+    this.log.clear();
+    this.faultQueue.clear();
+    this.latencyMs = checkLatency(this.options.latencyMs ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server.listening) return;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  private adminControls(): AdminControls {
+    return {
+      vendor: this.options.vendor,
+      state: () => this.options.adminState(),
+      requests: () => this.requests(),
+      clearRequests: () => this.clearRequests(),
+      reset: () => this.options.adminReset(),
+      latency: () => this.latency(),
+      setLatency: (ms) => this.setLatency(ms),
+      injectFault: (fault) => this.injectFault(fault),
+      faults: () => this.pendingFaults(),
+      clearFaults: () => this.clearFaults(),
+    };
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const arrivedAt = Date.now();
+    const url = new URL(request.url ?? "/", this.url);
+    const isAdmin = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`);
+    const render = isAdmin ? renderAdminProblem : this.options.renderProblem;
+    let raw: Buffer;
+    try {
+      raw = await readRawBody(request);
+    } catch (error) {
+      if (!(error instanceof SimProblemError)) {
+        request.socket.destroy();
+        return;
+      }
+      raw = Buffer.alloc(0);
+      const answer = render(error.problem);
+      send(response, answer);
+      if (!isAdmin) this.record(request, url, raw, answer.status, arrivedAt, false);
+      return;
+    }
+    const parts: IncomingParts = {
+      method: (request.method ?? "GET").toUpperCase(),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: request.headers,
+      raw,
+    };
+    if (isAdmin) {
+      send(response, await dispatch(this.adminRouter, parts, { renderProblem: renderAdminProblem }));
+      return;
+    }
+
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const auth = this.options.authorize?.(parts);
+    const authorized = auth?.accepted ?? false;
+    const fault = this.faultQueue.take(parts.method, parts.path);
+    if (fault?.kind === "drop") {
+      // Logged with status 0, so tests can count the attempt a client had to retry.
+      this.record(request, url, raw, 0, arrivedAt, authorized);
+      request.socket.destroy();
+      return;
+    }
+    const answer = fault ? this.faultResponse(fault) : await dispatch(this.vendorRouter, parts, { renderProblem: render, auth });
+    send(response, answer);
+    this.record(request, url, raw, answer.status, arrivedAt, authorized);
+  }
+
+  private faultResponse(fault: Extract<Fault, { kind: "status" }>): SimResponse {
+    const answer = this.options.renderProblem({
+      status: fault.status,
+      kind: "injected_fault",
+      message: `injected fault: status ${fault.status}`,
+    });
+    if (fault.status !== 429 || fault.retryAfterSeconds === undefined) return answer;
+    return { ...answer, headers: { ...answer.headers, "retry-after": String(fault.retryAfterSeconds) } };
+  }
+
+  private record(
+    request: IncomingMessage,
+    url: URL,
+    raw: Buffer,
+    status: number,
+    arrivedAt: number,
+    authorized: boolean,
+  ): void {
+    const body = parseForLog(raw, request.headers["content-type"]);
+    this.log.record({
+      method: (request.method ?? "GET").toUpperCase(),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status,
+      at: arrivedAt,
+      durationMs: Date.now() - arrivedAt,
+      authorized,
+      ...(body !== undefined && { body }),
+    });
+  }
+}
+
+/** Starts a simulator server on 127.0.0.1 (port 0 unless given). */
+export function startSimServer(options: SimServerOptions): Promise<SimServer> {
+  return SimServer.start(options);
+}
+
+function send(response: ServerResponse, answer: SimResponse): void {
+  if (response.destroyed) return;
+  const headers: Record<string, string> = { ...answer.headers };
+  if (answer.body === undefined || answer.status === 204) {
+    response.writeHead(answer.status, headers).end();
+    return;
+  }
+  const payload = JSON.stringify(answer.body);
+  headers["content-type"] = "application/json; charset=utf-8";
+  headers["content-length"] = String(Buffer.byteLength(payload));
+  response.writeHead(answer.status, headers).end(payload);
+}
+
+function checkLatency(ms: number): number {
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Error(`latency must be a non-negative number of milliseconds, got ${ms}`);
+  return ms;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

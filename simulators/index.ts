@@ -1,0 +1,15 @@
+/**
+ * Loopback simulators of the vendor APIs (package export `pulumi-ucaas/simulators`).
+ * Each vendor adds its start function and handle type here.
+ */
+export type { Fault, DropFault, StatusFault, RequestLogEntry, SimulatorHandle } from "./common/types";
+export {
+  startPortSipSimulator,
+  DEFAULT_PORTSIP_TOKEN,
+  DEFAULT_PORTSIP_ADMIN,
+  PORTSIP_OAUTH_CLIENT_ID,
+  type PortSipSimulatorHandle,
+  type PortSipSimulatorOptions,
+  type PortSipStateSnapshot,
+  type LoginAccount,
+} from "./portsip/index";

@@ -1,0 +1,93 @@
+import { strict as assert } from "node:assert";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import * as pulumi from "@pulumi/pulumi";
+import { resourceKinds, type ResourceKind } from "pulumi-ucaas";
+import { checked, fakeProviderText } from "./helpers/providers";
+import { prepareProgram, repoRoot } from "./helpers/engine";
+import { usePortSipSimulator } from "./helpers/portsip";
+import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
+
+type ProviderModule = Record<string, () => Required<pulumi.dynamic.ResourceProvider>>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requireFromString: (code: string, filename: string) => ProviderModule = require("require-from-string");
+
+const providerModule = (kind: ResourceKind) => kind.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+
+/** Serializes each provider in `dir` the way `pulumi.dynamic.Resource` does there, in a fresh Node process. */
+async function serializeIn(dir: string): Promise<Record<string, string>> {
+    const script = `
+        const pulumi = require("@pulumi/pulumi");
+        (async () => {
+            const out = {};
+            for (const [kind, file] of ${JSON.stringify(resourceKinds.map((k) => [k, providerModule(k)]))}) {
+                const provider = require("pulumi-ucaas/providers/" + file);
+                out[kind] = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+            }
+            process.stdout.write(JSON.stringify(out));
+        })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: dir });
+    return JSON.parse(stdout);
+}
+
+/** Loads serialized provider text as the provider process does, resolving modules from `dir`. */
+function load(text: string, dir: string) {
+    const loaded = requireFromString(text, path.join(dir, "serialized-provider.js"));
+    return loaded.handler();
+}
+
+const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
+    PbxRole: () => pbxRoleArgs({ name: "Serialized" }),
+    PbxUser: () => pbxUserArgs({ name: "serialized", extensionNumber: "4001" }),
+};
+
+async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynamic.ResourceProvider>) {
+    const inputs = await checked(provider, sampleArgs[kind]());
+    const created = await provider.create({ ...inputs, __provider: fakeProviderText });
+    const read = await provider.read(created.id, created.outs);
+    assert.equal(read.id, created.id);
+    assert.deepEqual(await provider.diff(created.id, read.props!, inputs), { changes: false });
+    await provider.delete(created.id, created.outs);
+    assert.deepEqual(await provider.read(created.id, created.outs), { id: "" });
+}
+
+describe("serialized providers", function () {
+    this.timeout(5 * 60_000);
+    const sim = usePortSipSimulator();
+    let consumerDir: string;
+    let consumerTexts: Record<string, string>;
+    let localTexts: Record<string, string>;
+
+    before(async () => {
+        consumerDir = await prepareProgram("pbx");
+        consumerTexts = await serializeIn(consumerDir);
+        localTexts = await serializeIn(repoRoot);
+    });
+
+    for (const kind of resourceKinds) {
+        describe(kind, () => {
+            it("serializes, as installed from the packed package, to a one-line require with no credential", () => {
+                const text = consumerTexts[kind];
+                console.log(`      ${kind}: __provider is ${Buffer.byteLength(text)} bytes as installed, ${Buffer.byteLength(localTexts[kind])} bytes from a source checkout`);
+                assert.ok(Buffer.byteLength(text) <= 1536, `__provider of ${kind} is ${Buffer.byteLength(text)} bytes`);
+                assert.match(text, new RegExp(`require\\("pulumi-ucaas/providers/${providerModule(kind)}"\\)`));
+                for (const forbidden of [sim().token, sim().url, "got", "zod"]) {
+                    assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
+                    assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
+                }
+            });
+
+            it("checks, creates, reads and deletes after the round trip, as installed", async () => {
+                await exerciseCrud(kind, load(consumerTexts[kind], consumerDir));
+            });
+
+            it("checks, creates, reads and deletes after the round trip, from a source checkout", async () => {
+                // Inside this repository the package's own files are not under node_modules, so the
+                // serializer copies the provider object by value; it must still work and stay small.
+                assert.ok(Buffer.byteLength(localTexts[kind]) <= 2560);
+                await exerciseCrud(kind, load(localTexts[kind], repoRoot));
+            });
+        });
+    }
+});
