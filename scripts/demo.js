@@ -23,6 +23,8 @@ const demoSecrets = {
 
 const heading = (text) => process.stdout.write(`\n=== ${text} ===\n`);
 const print = (text) => process.stdout.write(text);
+/** Engine output as a log, without the interactive progress redraws. */
+const shown = { onOutput: print, suppressProgress: true };
 
 /** The demo program imports "pulumi-ucaas" like a consumer; inside this repo that name must resolve to the repo itself. */
 function linkPackageIntoItself() {
@@ -64,21 +66,21 @@ async function main() {
     });
 
     heading("pulumi up: create a role and two extension users");
-    await stack.up({ onOutput: print });
+    await stack.up(shown);
     heading("What the simulated vendor now holds");
     describePbx(pbx);
 
     heading("pulumi preview of the unchanged stack");
     pbx.clearRequests();
-    await stack.preview({ onOutput: print });
+    await stack.preview(shown);
     print(`vendor requests during that preview: ${pbx.requests().length}\n`);
 
     heading("Edit one user (alice's display name) and preview the diff");
     await stack.setConfig("aliceDisplayName", { value: "Alice B. Example" });
-    await stack.preview({ diff: true, onOutput: print });
+    await stack.preview({ ...shown, diff: true });
     heading("pulumi up: apply the edit");
     pbx.clearRequests();
-    await stack.up({ onOutput: print });
+    await stack.up(shown);
     print(`vendor requests during that update: ${pbx.requests().map((r) => `${r.method} ${r.path}`).join(", ")}\n`);
     describePbx(pbx);
 
@@ -90,7 +92,7 @@ async function main() {
     }
 
     heading("pulumi destroy");
-    await stack.destroy({ onOutput: print });
+    await stack.destroy(shown);
     describePbx(pbx);
     await pbx.stop();
     print("\nDemo finished: the stack was created, previewed without vendor calls, edited in place, and destroyed.\n");

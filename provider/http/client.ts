@@ -13,7 +13,7 @@ export interface VendorClientOptions {
     baseUrl: string;
     errors: VendorErrorFactory;
     /** Pulls the vendor's error code and message out of an error body. */
-    parseError: (body: unknown) => { code?: string; message?: string };
+    parseError: (body: unknown) => { code?: string; message?: string; detail?: unknown };
     /** Adds `Authorization: Bearer` to every request that does not opt out. */
     tokens?: TokenSource;
     timeoutMs?: number;
@@ -97,6 +97,8 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
             statusCode: details.statusCode,
             vendorCode: parsed.code,
             vendorMessage: scrub(parsed.message ?? details.networkMessage),
+            // Vendors may echo submitted values in the detail; secret-named fields never leave here.
+            vendorDetail: parsed.detail === undefined ? undefined : redact(parsed.detail),
             networkCode: details.networkCode,
             attempts,
         });
@@ -180,9 +182,4 @@ function parseBody(text: string): unknown {
 
 function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** For debug output only: a request body with secret fields removed. */
-export function describeBody(body: unknown): string {
-    return JSON.stringify(redact(body));
 }

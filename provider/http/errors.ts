@@ -8,6 +8,8 @@ export interface VendorErrorDetails {
     statusCode?: number;
     vendorCode?: string;
     vendorMessage?: string;
+    /** The vendor's structured error detail, secret fields redacted. */
+    vendorDetail?: unknown;
     /** Network-level error code such as ECONNRESET or ETIMEDOUT, when no response arrived. */
     networkCode?: string;
     attempts?: number;
@@ -19,6 +21,7 @@ export class VendorApiError extends Error {
     readonly statusCode?: number;
     readonly vendorCode?: string;
     readonly vendorMessage?: string;
+    readonly vendorDetail?: unknown;
     readonly networkCode?: string;
     readonly attempts: number;
 
@@ -30,6 +33,7 @@ export class VendorApiError extends Error {
         this.statusCode = details.statusCode;
         this.vendorCode = details.vendorCode;
         this.vendorMessage = details.vendorMessage;
+        this.vendorDetail = details.vendorDetail;
         this.networkCode = details.networkCode;
         this.attempts = details.attempts ?? 1;
     }

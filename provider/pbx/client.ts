@@ -9,10 +9,10 @@ import { assertTransportAllowed } from "../http/transport-guard";
 const portSipOAuthClientId = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a";
 
 interface PortSipErrorBody {
-    errors?: Array<{ code?: string; message?: string }>;
+    errors?: Array<{ code?: string; message?: string; detail?: unknown }>;
 }
 
-export function parsePortSipError(body: unknown): { code?: string; message?: string } {
+export function parsePortSipError(body: unknown): { code?: string; message?: string; detail?: unknown } {
     const errors = (body as PortSipErrorBody | undefined)?.errors;
     if (!Array.isArray(errors) || errors.length === 0) {
         return typeof body === "string" && body ? { message: body.slice(0, 300) } : {};
@@ -20,6 +20,7 @@ export function parsePortSipError(body: unknown): { code?: string; message?: str
     return {
         code: errors[0].code,
         message: errors.map((e) => e.message).filter(Boolean).join("; "),
+        detail: errors.some((e) => e.detail !== undefined) ? errors.map((e) => e.detail) : undefined,
     };
 }
 
