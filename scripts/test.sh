@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: type-check the tests, then run them with mocha. Expects the environment
-# prepared by scripts/toolchain.sh (Node >= 22, dependencies, the Pulumi CLI, a fresh dist/).
+# The whole test suite: type-check the tests, test the Go language host, then run the mocha suite.
+# Expects the environment prepared by scripts/toolchain.sh (Node >= 22, dependencies, the Pulumi
+# CLI, a fresh dist/). Arguments are passed to mocha (e.g. one test file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,5 +10,12 @@ export TS_NODE_PROJECT=test/tsconfig.json
 export TS_NODE_TRANSPILE_ONLY=true
 
 echo "Type-checking the tests..." >&2
-npx tsc -p test/tsconfig.json
-npx mocha "$@"
+./node_modules/.bin/tsc -p test/tsconfig.json
+
+go=$(command -v go || echo /usr/local/go/bin/go)
+if [[ $# -eq 0 && -x $go ]]; then
+  echo "Testing the Node.js language host (toolchain/pulumi)..." >&2
+  (cd toolchain/pulumi && "$go" test -mod=readonly ./language-nodejs)
+fi
+
+./node_modules/.bin/mocha "$@"
