@@ -51,8 +51,10 @@ function describePbx(pbx) {
 async function main() {
     linkPackageIntoItself();
     const pbx = await startPortSipSimulator();
+    // Each run starts from nothing: a fresh local backend and no leftover stack settings.
     const stateDir = path.join(repo, ".pulumi-state");
     fs.rmSync(stateDir, { recursive: true, force: true });
+    fs.rmSync(path.join(repo, "Pulumi.demo.yaml"), { force: true });
     fs.mkdirSync(stateDir, { recursive: true });
 
     const stack = await automation.LocalWorkspace.createOrSelectStack(
@@ -94,6 +96,7 @@ async function main() {
     heading("pulumi destroy");
     await stack.destroy(shown);
     describePbx(pbx);
+    await stack.workspace.removeStack("demo");
     await pbx.stop();
     print("\nDemo finished: the stack was created, previewed without vendor calls, edited in place, and destroyed.\n");
 }
