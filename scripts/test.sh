@@ -18,4 +18,7 @@ if [[ $# -eq 0 && -x $go ]]; then
   (cd toolchain/pulumi && "$go" test -mod=readonly ./language-nodejs)
 fi
 
+if [[ $# -eq 0 ]]; then
+  set -- 'test/**/*.test.ts'
+fi
 ./node_modules/.bin/mocha "$@"

@@ -24,7 +24,8 @@ describe("examples/pbx through the real Pulumi engine", function () {
 
     before(async () => {
         const workDir = await prepareProgram("pbx");
-        t = await newStack(workDir);
+        // Blank the UCAAS_* fallbacks so the provider can only learn the endpoint from stack config (configure).
+        t = await newStack(workDir, { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "" });
         await t.stack.setConfig("ucaas:pbxUrl", { value: sim().url });
         await t.stack.setConfig("ucaas:pbxToken", { value: sim().token, secret: true });
         for (const [key, value] of Object.entries(secrets)) {
