@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceKinds, type ResourceKind } from "pulumi-ucaas";
-import { checked, fakeProviderText } from "./helpers/providers";
+import { checkedAndCreated } from "./helpers/providers";
 import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
 import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
@@ -43,8 +43,7 @@ const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
 };
 
 async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynamic.ResourceProvider>) {
-    const inputs = await checked(provider, sampleArgs[kind]());
-    const created = await provider.create({ ...inputs, __provider: fakeProviderText });
+    const { inputs, ...created } = await checkedAndCreated(provider, sampleArgs[kind]());
     const read = await provider.read(created.id, created.outs);
     assert.equal(read.id, created.id);
     assert.deepEqual(await provider.diff(created.id, read.props!, inputs), { changes: false });

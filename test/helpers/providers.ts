@@ -21,3 +21,10 @@ export async function checked(provider: pulumi.dynamic.ResourceProvider, news: R
     }
     return result.inputs as Record<string, unknown>;
 }
+
+/** Checks then creates, as `pulumi up` does; returns the checked inputs, the id and the outputs. */
+export async function checkedAndCreated(provider: pulumi.dynamic.ResourceProvider, args: Record<string, unknown>) {
+    const inputs = await checked(provider, args);
+    const created = await provider.create({ ...inputs, __provider: fakeProviderText });
+    return { inputs, id: created.id, outs: created.outs as Record<string, unknown> };
+}

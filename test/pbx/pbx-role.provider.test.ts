@@ -1,15 +1,11 @@
 import { strict as assert } from "node:assert";
-import { checked, fakeProviderText, providerFor } from "../helpers/providers";
+import { checked, checkedAndCreated, fakeProviderText, providerFor } from "../helpers/providers";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { pbxRoleArgs, pbxUserArgs } from "../helpers/fixtures";
 
 const provider = providerFor("PbxRole");
 
-async function createRole(overrides: Record<string, unknown> = {}) {
-    const inputs = await checked(provider, pbxRoleArgs(overrides));
-    const created = await provider.create({ ...inputs, __provider: fakeProviderText });
-    return { inputs, id: created.id, outs: created.outs as Record<string, unknown> };
-}
+const createRole = (overrides: Record<string, unknown> = {}) => checkedAndCreated(provider, pbxRoleArgs(overrides));
 
 describe("PbxRole provider, called directly against the PortSIP simulator", () => {
     const sim = usePortSipSimulator();

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { checked, fakeProviderText, providerFor } from "../helpers/providers";
+import { checked, checkedAndCreated, fakeProviderText, providerFor } from "../helpers/providers";
 import { requestsTo, usePortSipSimulator } from "../helpers/portsip";
 import { pbxUserArgs } from "../helpers/fixtures";
 
@@ -7,11 +7,7 @@ const provider = providerFor("PbxUser");
 
 const liveUsers = (sim: ReturnType<ReturnType<typeof usePortSipSimulator>>) => sim.state().users;
 
-async function createUser(overrides: Record<string, unknown> = {}) {
-    const inputs = await checked(provider, pbxUserArgs(overrides));
-    const created = await provider.create({ ...inputs, __provider: fakeProviderText });
-    return { inputs, id: created.id, outs: created.outs as Record<string, unknown> };
-}
+const createUser = (overrides: Record<string, unknown> = {}) => checkedAndCreated(provider, pbxUserArgs(overrides));
 
 describe("PbxUser provider, called directly against the PortSIP simulator", () => {
     const sim = usePortSipSimulator();
