@@ -9,7 +9,7 @@ import { startsWith, unknownPaths } from "./unknowns";
  */
 export function checkWithSchema(schema: z.ZodType, news: Props): pulumi.dynamic.CheckResult {
     const unknown = unknownPaths(news);
-    const result = schema.safeParse(news);
+    const result = schema.safeParse(news, { error: readableIssue });
     if (result.success) {
         return { inputs: unknown.length ? news : (result.data as Props) };
     }
@@ -25,6 +25,11 @@ export function checkWithSchema(schema: z.ZodType, news: Props): pulumi.dynamic.
             return [{ property: issue.path.join(".") || "(resource)", reason: issue.message }];
         });
     return failures.length ? { failures } : { inputs: news };
+}
+
+/** Zod's wording for a missing value is about types; people need to hear that the field is required. */
+export function readableIssue(issue: { input?: unknown; code?: string }): string | undefined {
+    return issue.input === undefined && issue.code === "invalid_type" ? "is required" : undefined;
 }
 
 /** Check failures as one readable message, for callers that validate outside the engine. */
