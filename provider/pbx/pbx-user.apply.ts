@@ -54,7 +54,8 @@ export async function applyUser(client: VendorClient, id: string, current: Props
             reached[key] = desired[key];
         }
     };
-    const differs = (key: string) => everything || changedKeys([key], current, desired).length > 0;
+    // An omitted secret (allowed when adopting) keeps the value the PBX has.
+    const differs = (key: string) => desired[key] !== undefined && (everything || changedKeys([key], current, desired).length > 0);
 
     const profile = profileChanges(current, desired, everything);
     if (Object.keys(profile).length) {

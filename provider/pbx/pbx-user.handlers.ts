@@ -59,6 +59,13 @@ export const pbxUserHandlers: ResourceHandlers = {
             const id = await adoptExisting(existing, inputs);
             return { id, outs: outputsOf(id, inputs) };
         }
+        const missing = pbxUserSecretKeys.filter((key) => user[key] === undefined);
+        if (missing.length) {
+            throw new Error(
+                `PortSIP extension ${user.extensionNumber} does not exist, so it cannot be adopted: ` +
+                    `${missing.join(", ")} must be set to create it.`,
+            );
+        }
         const id = await api.createUser(client, createBody(user));
         if (user.ms365UserId) {
             try {

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const reservedUserNames = ["admin", "system", "administrator", "root"];
 
+/** Secret input properties; the PBX never returns the passwords. */
+export const pbxUserSecretKeys = ["password", "extensionPassword", "voicemailPin"] as const;
+
 /** PortSIP's voicemail PIN policy: 6-10 digits, no three repeated and no three consecutive digits. */
 export function voicemailPinProblem(pin: string): string | undefined {
     if (!/^\d{6,10}$/.test(pin)) {
@@ -77,7 +80,12 @@ export const PbxUserArgsSchema = z.strictObject({
         .refine((n) => !n.startsWith(".") && !n.endsWith("."), "must not start or end with a period")
         .refine((n) => !reservedUserNames.includes(n.toLowerCase()), "is reserved for the system administrator")
         .describe("The account name. Changing it replaces the user."),
-    password: z.string().min(6).max(64).describe("The account password (secret; write-only at the PBX)."),
+    password: z
+        .string()
+        .min(6)
+        .max(64)
+        .optional()
+        .describe("The account password (secret; write-only at the PBX). May be omitted only with adopt: true."),
     email: z.email().max(128).describe("The user's email address."),
     displayName: z.string().min(1).max(1024).describe("The name shown for the user."),
     enabled: z.boolean().optional().describe("False disables the extension temporarily."),
@@ -91,7 +99,12 @@ export const PbxUserArgsSchema = z.strictObject({
         .string()
         .regex(/^[0-9]{3,64}$/, "must be 3 to 64 digits")
         .describe("The extension number, unique on the PBX. Changing it replaces the user."),
-    extensionPassword: z.string().min(6).max(64).describe("The SIP registration password (secret)."),
+    extensionPassword: z
+        .string()
+        .min(6)
+        .max(64)
+        .optional()
+        .describe("The SIP registration password (secret). May be omitted only with adopt: true."),
     enableAudioRecording: z.boolean().optional(),
     enableVideoRecording: z.boolean().optional(),
     enableDnd: z.boolean().optional().describe("Do Not Disturb."),
@@ -139,7 +152,8 @@ export const PbxUserArgsSchema = z.strictObject({
                 ctx.addIssue({ code: "custom", message: problem });
             }
         })
-        .describe("The voicemail PIN (secret)."),
+        .optional()
+        .describe("The voicemail PIN (secret). May be omitted only with adopt: true."),
     enableVoicemailNotify: z.boolean().optional(),
     voicemailPlayDatetime: z.enum(["DISABLE", "12_HOUR_CLOCK", "24_HOUR_CLOCK"]).optional(),
     interface: z.enum(["WEB_DOMAIN", "PUBLIC_IPV4", "PUBLIC_IPV6", "PRIVATE_IPV4", "PRIVATE_IPV6", "SBC_DOMAIN"]).optional(),
@@ -159,14 +173,34 @@ export const PbxUserArgsSchema = z.strictObject({
         .refine((id) => guid.test(id) || upn.test(id), "must be a Microsoft 365 object id (GUID) or user principal name")
         .optional()
         .describe("Bind the extension to this Microsoft 365 user (object id or UPN)."),
-    adopt: z.boolean().optional().describe("Take over an existing user with the same extension number instead of failing."),
-});
+    adopt: z
+        .boolean()
+        .optional()
+        .describe("Take over an existing user with the same extension number instead of failing; omitted secrets keep their values."),
+}).check(
+    z.superRefine(
+        (user, ctx) => {
+            // Creating a user needs every secret; an adopted user may keep the ones the PBX already has.
+            if (user.adopt === true) {
+                return;
+            }
+            for (const key of pbxUserSecretKeys) {
+                if (user[key] === undefined) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [key],
+                        message: "is required (it may be omitted only with adopt: true, which keeps the existing value)",
+                    });
+                }
+            }
+        },
+        // Run even when other fields are invalid, so check lists every problem at once.
+        { when: () => true },
+    ),
+);
 
 export type PbxUserInputs = z.output<typeof PbxUserArgsSchema>;
 export type PbxUserArgsInput = z.input<typeof PbxUserArgsSchema>;
-
-/** Input properties the vendor stores but never returns. */
-export const pbxUserSecretKeys = ["password", "extensionPassword", "voicemailPin"] as const;
 
 /** Properties with their own endpoint, not part of `POST /api/users/{id}`. */
 export const pbxUserSeparatelyUpdated = ["role", "password", "extensionPassword", "ms365UserId"] as const;

@@ -19,9 +19,9 @@ export class PbxUser extends pulumi.dynamic.Resource {
     declare readonly displayName: pulumi.Output<string>;
     declare readonly email: pulumi.Output<string>;
     declare readonly role: pulumi.Output<string>;
-    declare readonly password: pulumi.Output<string>;
-    declare readonly extensionPassword: pulumi.Output<string>;
-    declare readonly voicemailPin: pulumi.Output<string>;
+    declare readonly password: pulumi.Output<string | undefined>;
+    declare readonly extensionPassword: pulumi.Output<string | undefined>;
+    declare readonly voicemailPin: pulumi.Output<string | undefined>;
     declare readonly ms365UserId: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<PbxUserInputs["enabled"]>;
 

@@ -12,7 +12,8 @@ export function entrySchema(section: RosterSection): z.ZodObject {
             return [key, optional ? ref.optional() : ref];
         }),
     );
-    return section.schema.extend(secrets);
+    // safeExtend keeps the resource's cross-field rules (e.g. secrets required unless adopting).
+    return section.schema.safeExtend(secrets as never);
 }
 
 function buildRosterSchema() {

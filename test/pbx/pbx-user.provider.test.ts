@@ -36,6 +36,9 @@ describe("PbxUser provider, called directly against the PortSIP simulator", () =
             const result = await provider.check({}, { name: "bob", __provider: fakeProviderText });
             const properties = (result.failures ?? []).map((f) => f.property).sort();
             assert.deepEqual(properties, ["displayName", "email", "extensionNumber", "extensionPassword", "password", "role", "voicemailPin"]);
+            const secrets = await provider.check({}, { ...pbxUserArgs({ password: undefined, voicemailPin: undefined }), __provider: fakeProviderText });
+            assert.deepEqual(secrets.failures?.map((f) => f.property).sort(), ["password", "voicemailPin"]);
+            assert.match(secrets.failures![0].reason, /only with adopt: true/);
         });
 
         it("does not judge values that are still unknown during preview", async () => {
@@ -98,6 +101,24 @@ describe("PbxUser provider, called directly against the PortSIP simulator", () =
             const [user] = liveUsers(sim());
             assert.equal(user.display_name, "Alice Example");
             assert.equal(user.role, "StandardUser");
+        });
+
+        it("keeps the existing passwords and PIN of an adopted user when they are omitted", async () => {
+            sim().seedUser(wire(pbxUserArgs({ displayName: "Old Alice" })));
+            const { password: _p, extensionPassword: _e, voicemailPin: _v, ...withoutSecrets } = pbxUserArgs({ adopt: true });
+            const inputs = await checked(provider, withoutSecrets);
+            sim().clearRequests();
+            await provider.create({ ...inputs, __provider: fakeProviderText });
+            const paths = sim().requests().map((r) => r.path);
+            assert.equal(paths.some((p) => p.endsWith("/password") || p.endsWith("/extension_password")), false);
+            assert.equal(liveUsers(sim())[0].password, "alice-Passw0rd");
+            assert.equal(liveUsers(sim())[0].display_name, "Alice Example");
+        });
+
+        it("cannot create a user whose secrets were omitted for adoption", async () => {
+            const { password: _p, ...withoutPassword } = pbxUserArgs({ adopt: true });
+            await assert.rejects(checkedAndCreated(provider, withoutPassword), /extension 1001 does not exist, so it cannot be adopted: password must be set/);
+            assert.equal(liveUsers(sim()).length, 0);
         });
 
         it("fails with the vendor's message when the PBX refuses the user", async () => {
