@@ -1,0 +1,60 @@
+/**
+ * Reads what already exists on the PortSIP PBX as roster entries that adopt it: custom roles and
+ * every user. Passwords cannot be read back, so they are left out (an adopted user keeps them);
+ * the voicemail PIN, which the PBX does return, becomes a secret reference.
+ */
+import { portSipClient } from "../pbx/client";
+import { isBuiltInRoleName } from "../pbx/pbx-role.schema";
+import { pbxUserInputKeys } from "../pbx/pbx-user.schema";
+import * as api from "../pbx/portsip-api";
+import { toCamelCase, withoutNulls } from "../wire/case";
+import { mapWithProgress, secretConfigKey, type ExportedVendor, type ExportedSecret } from "./exported-vendor";
+import type { Progress } from "./progress";
+
+const notExported = new Set(["password", "extensionPassword", "ms365UserId", "voicemailPin"]);
+
+function isEmpty(value: unknown): boolean {
+    return value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+export async function exportPbx(progress: Progress): Promise<ExportedVendor> {
+    const client = portSipClient();
+    const secrets: ExportedSecret[] = [];
+
+    const roleNames = (await api.listRoles(client)).map((r) => String(r.name)).filter((name) => !isBuiltInRoleName(name));
+    const roles = await mapWithProgress(roleNames, 8, progress, "PortSIP roles", async (name) => {
+        const role = (await api.getRole(client, name)) ?? {};
+        return withoutNulls({
+            name,
+            ...(role.description ? { description: role.description } : {}),
+            permissions: toCamelCase(role.permissions ?? {}),
+            adopt: true,
+        }) as Record<string, unknown>;
+    });
+
+    const summaries = await api.listUsers(client);
+    let bound = 0;
+    const users = await mapWithProgress(summaries, 8, progress, "PortSIP users", async (summary) => {
+        const live = withoutNulls(toCamelCase((await api.getUser(client, summary.id)) ?? {})) as Record<string, unknown>;
+        const entry: Record<string, unknown> = {};
+        for (const key of pbxUserInputKeys) {
+            if (!notExported.has(key) && live[key] !== undefined && !isEmpty(live[key])) {
+                entry[key] = live[key];
+            }
+        }
+        if (typeof live.voicemailPin === "string" && live.voicemailPin) {
+            const key = secretConfigKey("pbx-user", String(live.extensionNumber), "voicemailPin");
+            secrets.push({ key, value: live.voicemailPin });
+            entry.voicemailPin = { secret: key };
+        }
+        if (live.syncType === "Microsoft 365") {
+            bound++;
+        }
+        return { ...entry, adopt: true };
+    });
+
+    const notes = bound
+        ? [`${bound} PortSIP user(s) are bound to Microsoft 365; the API does not say to whom, so ms365UserId is left unmanaged.`]
+        : [];
+    return { lists: { ...(roles.length ? { roles } : {}), ...(users.length ? { users } : {}) }, secrets, notes };
+}
