@@ -1,0 +1,9 @@
+import * as path from "node:path";
+import * as ucaas from "pulumi-ucaas";
+
+// Every user, role and number assignment lives in roster.yaml; this program only deploys it.
+// Secrets in the roster are `{ secret: <config key> }` references to this stack's config.
+const roster = ucaas.loadRoster(path.join(__dirname, "roster.yaml"));
+const resources = ucaas.deployRoster(roster);
+
+export const managed = Object.keys(resources).sort();

@@ -1,0 +1,75 @@
+import { strict as assert } from "node:assert";
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import * as automation from "@pulumi/pulumi/automation";
+import { parseRoster } from "pulumi-ucaas";
+import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
+import { usePortSipSimulator } from "../helpers/portsip";
+
+describe("brownfield export: export -> up -> preview through the real engine", function () {
+    this.timeout(10 * 60_000);
+    const pbx = usePortSipSimulator({ resetBetweenTests: false });
+    let t: TestStack;
+    let workDir: string;
+    let initial: ReturnType<ReturnType<typeof pbx>["state"]>;
+
+    async function runCli(args: string[]) {
+        const env = { ...process.env, ...(t.stack.workspace as automation.LocalWorkspace).envVars };
+        const cli = path.join(workDir, "node_modules", "pulumi-ucaas", "dist", "provider", "cli", "main.js");
+        return promisify(execFile)(process.execPath, [cli, ...args], { cwd: workDir, env });
+    }
+
+    before(async () => {
+        // A PBX that was set up by hand: a custom role and users, one of them bound to Microsoft 365.
+        pbx().seedRole({ name: "Helpdesk", description: "hand-made", permissions: { general: { meeting: true } } });
+        for (const [name, ext, role] of [["dora", "2001", "Helpdesk"], ["eve", "2002", "StandardUser"], ["finn", "2003", "Helpdesk"]]) {
+            pbx().seedUser({
+                name, display_name: `${name} (hand-made)`, email: `${name}@example.com`, role, extension_number: ext,
+                password: `${name}-Passw0rd`, extension_password: `${name}-Ext-Secret`, voicemail_pin: "135792", department: "Ops",
+            });
+        }
+        initial = pbx().state();
+        const source = await prepareProgram("roster");
+        // A separate copy: this test writes its own roster.yaml.
+        workDir = fs.mkdtempSync(`${source}-export-`);
+        fs.cpSync(source, workDir, { recursive: true });
+        t = await newStack(workDir, { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "" });
+        await t.stack.setConfig("ucaas:pbxUrl", { value: pbx().url });
+        await t.stack.setConfig("ucaas:pbxToken", { value: pbx().token, secret: true });
+    });
+
+    it("writes a valid roster that adopts every custom role and user, with secret references", async () => {
+        const { stderr } = await runCli(["export", "--output", "roster.yaml", "--stack", "test"]);
+        const text = fs.readFileSync(path.join(workDir, "roster.yaml"), "utf8");
+        assert.match(text, /^# yaml-language-server: \$schema=/);
+        const roster = parseRoster(text);
+        assert.deepEqual(roster.sections.pbx?.roles?.map((r) => [r.name, r.adopt]), [["Helpdesk", true]]);
+        assert.deepEqual(roster.sections.pbx?.users?.map((u) => u.extensionNumber), ["2001", "2002", "2003"]);
+        assert.deepEqual(roster.sections.pbx?.users?.[0].voicemailPin, { secret: "pbxUser2001VoicemailPin" });
+        assert.equal(text.includes("135792"), false, "no secret value in the roster");
+        assert.equal(text.includes("Passw0rd"), false);
+        assert.match(stderr, /Stored 3 secret\(s\)/);
+        const config = await t.stack.getAllConfig();
+        assert.equal(config["ucaas-roster:pbxUser2001VoicemailPin"].secret, true);
+    });
+
+    it("up adopts everything and changes nothing at the PBX", async () => {
+        const up = await t.stack.up();
+        assert.equal(up.summary.resourceChanges?.create, 5, "the stack, one role and three users");
+        assert.deepEqual(pbx().state(), initial);
+    });
+
+    it("a following preview shows no changes and sends no request", async () => {
+        pbx().clearRequests();
+        const steps = await t.previewSteps();
+        assert.deepEqual([...new Set([...steps.values()].flat().map((s) => s.op))], ["same"]);
+        assert.equal(pbx().requests().length, 0);
+    });
+
+    it("destroy with adopted resources deletes them from the PBX", async () => {
+        await t.stack.destroy();
+        assert.deepEqual(pbx().state().users, []);
+    });
+});
