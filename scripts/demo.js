@@ -1,25 +1,18 @@
 #!/usr/bin/env node
-// `npm run demo`: starts the vendor simulators, deploys the demo program (Pulumi.yaml at the
-// repository root) with the real Pulumi engine on a local file backend, edits one user and shows
-// the diff, prints what exists at each simulated vendor, and destroys the stack again.
-// With --keep, the simulators and the stack stay up until Ctrl-C.
+// `npm run demo`: starts the vendor simulators, deploys examples/roster/roster.yaml with the real
+// Pulumi engine (the demo project is Pulumi.yaml at the repository root) on a local file backend,
+// edits one user and shows the diff, prints what exists at each simulated vendor, and destroys the
+// stack again. With --keep, the simulators and the stack stay up until Ctrl-C.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const automation = require("@pulumi/pulumi/automation");
-const { startPortSipSimulator } = require("../dist/simulators");
+const { parseDocument } = require("yaml");
+const { parseRoster } = require("../dist/provider");
+const { startDemoSimulators } = require("./demo-simulators");
 
 const repo = path.resolve(__dirname, "..");
 const keep = process.argv.includes("--keep");
-
-const demoSecrets = {
-    alicePassword: "Demo-alice-pw1",
-    aliceExtensionPassword: "Demo-alice-ext1",
-    aliceVoicemailPin: "246813",
-    bobPassword: "Demo-bob-pw2",
-    bobExtensionPassword: "Demo-bob-ext2",
-    bobVoicemailPin: "864213",
-};
 
 const heading = (text) => process.stdout.write(`\n=== ${text} ===\n`);
 const print = (text) => process.stdout.write(text);
@@ -34,71 +27,85 @@ function linkPackageIntoItself() {
     }
 }
 
-function describePbx(pbx) {
-    const { roles, users } = pbx.state();
-    const custom = roles.filter((role) => !role.built_in && !["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"].includes(role.name));
-    print(`PortSIP PBX (${pbx.url})\n`);
-    print(`  custom roles: ${custom.map((r) => r.name).join(", ") || "none"}\n`);
-    for (const user of users) {
-        print(`  extension ${user.extension_number}  ${user.name.padEnd(8)} "${user.display_name}"  role ${user.role}` +
-            `${user.sync_type ? `  (${user.sync_type})` : ""}\n`);
+/** Every `{ secret: key }` in the roster, with a demo value valid for its field. */
+function demoSecrets(roster) {
+    const secrets = {};
+    for (const vendor of Object.values(roster.sections)) {
+        for (const entries of Object.values(vendor ?? {})) {
+            for (const entry of entries ?? []) {
+                for (const [field, value] of Object.entries(entry)) {
+                    if (value && typeof value === "object" && typeof value.secret === "string") {
+                        secrets[value.secret] = /pin|passcode/i.test(field) ? "246813" : `Demo-${value.secret}-1`;
+                    }
+                }
+            }
+        }
     }
-    if (users.length === 0) {
-        print("  users: none\n");
-    }
+    return secrets;
+}
+
+/** Changes the display name of the roster's first PortSIP user, as a pull request would. */
+function editOneUser(file) {
+    const doc = parseDocument(fs.readFileSync(file, "utf8"));
+    const name = doc.getIn(["pbx", "users", 0, "displayName"]);
+    doc.setIn(["pbx", "users", 0, "displayName"], `${name} (edited)`);
+    fs.writeFileSync(file, doc.toString());
+    return `${name} -> ${name} (edited)`;
 }
 
 async function main() {
     linkPackageIntoItself();
-    const pbx = await startPortSipSimulator();
-    // Each run starts from nothing: a fresh local backend and no leftover stack settings.
+    const simulators = await startDemoSimulators();
+
+    // Each run starts from nothing: a fresh local backend, no leftover stack settings, a fresh roster copy.
     const stateDir = path.join(repo, ".pulumi-state");
     fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(path.join(repo, "Pulumi.demo.yaml"), { force: true });
     fs.mkdirSync(stateDir, { recursive: true });
+    fs.rmSync(path.join(repo, "Pulumi.demo.yaml"), { force: true });
+    const rosterFile = path.join(stateDir, "roster.yaml");
+    fs.copyFileSync(path.join(repo, "examples", "roster", "roster.yaml"), rosterFile);
 
     const stack = await automation.LocalWorkspace.createOrSelectStack(
         { stackName: "demo", workDir: repo },
         { envVars: { PULUMI_BACKEND_URL: `file://${stateDir}`, PULUMI_CONFIG_PASSPHRASE: "demo-passphrase" } },
     );
     await stack.setAllConfig({
-        "ucaas:pbxUrl": { value: pbx.url },
-        "ucaas:pbxToken": { value: pbx.token, secret: true },
-        ...Object.fromEntries(Object.entries(demoSecrets).map(([key, value]) => [key, { value, secret: true }])),
+        roster: { value: rosterFile },
+        ...simulators.config,
+        ...Object.fromEntries(Object.entries(demoSecrets(parseRoster(fs.readFileSync(rosterFile, "utf8")))).map(([key, value]) => [key, { value, secret: true }])),
     });
 
-    heading("pulumi up: create a role and two extension users");
+    heading("pulumi up: deploy examples/roster/roster.yaml");
     await stack.up(shown);
-    heading("What the simulated vendor now holds");
-    describePbx(pbx);
+    heading("What the simulated vendors now hold");
+    simulators.describe(print);
 
     heading("pulumi preview of the unchanged stack");
-    pbx.clearRequests();
+    simulators.clearRequests();
     await stack.preview(shown);
-    print(`vendor requests during that preview: ${pbx.requests().length}\n`);
+    print(`vendor requests during that preview: ${simulators.requestCount()}\n`);
 
-    heading("Edit one user (alice's display name) and preview the diff");
-    await stack.setConfig("aliceDisplayName", { value: "Alice B. Example" });
+    heading(`Edit one user in the roster (${editOneUser(rosterFile)}) and preview the diff`);
     await stack.preview({ ...shown, diff: true });
     heading("pulumi up: apply the edit");
-    pbx.clearRequests();
+    simulators.clearRequests();
     await stack.up(shown);
-    print(`vendor requests during that update: ${pbx.requests().map((r) => `${r.method} ${r.path}`).join(", ")}\n`);
-    describePbx(pbx);
+    print(`vendor requests during that update: ${simulators.requestLines().join(", ")}\n`);
+    simulators.describe(print);
 
     if (keep) {
         heading("Keeping the simulators and the stack up (Ctrl-C to stop)");
-        print(`export UCAAS_PBX_URL=${pbx.url}\nexport UCAAS_PBX_TOKEN=${pbx.token}\n`);
+        print(simulators.exports());
         print(`export PULUMI_BACKEND_URL=file://${stateDir} PULUMI_CONFIG_PASSPHRASE=demo-passphrase\n`);
         await new Promise((resolve) => process.once("SIGINT", resolve));
     }
 
     heading("pulumi destroy");
     await stack.destroy(shown);
-    describePbx(pbx);
+    simulators.describe(print);
     await stack.workspace.removeStack("demo");
-    await pbx.stop();
-    print("\nDemo finished: the stack was created, previewed without vendor calls, edited in place, and destroyed.\n");
+    await simulators.stop();
+    print("\nDemo finished: the roster was deployed, previewed without vendor calls, edited in place, and destroyed.\n");
 }
 
 main().catch((error) => {

@@ -1,0 +1,38 @@
+// The simulators the demo runs, with the stack config that points the provider at them and a
+// short account of what each holds. Each vendor adds itself to `vendors`.
+"use strict";
+const { startPortSipSimulator } = require("../dist/simulators");
+
+const builtInRoles = new Set(["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"]);
+
+const vendors = [
+    {
+        start: () => startPortSipSimulator(),
+        config: (sim) => ({ "ucaas:pbxUrl": { value: sim.url }, "ucaas:pbxToken": { value: sim.token, secret: true } }),
+        exports: (sim) => `export UCAAS_PBX_URL=${sim.url}\nexport UCAAS_PBX_TOKEN=${sim.token}\n`,
+        describe(sim, print) {
+            const { roles, users } = sim.state();
+            print(`PortSIP PBX (${sim.url})\n`);
+            print(`  custom roles: ${roles.filter((r) => !builtInRoles.has(r.name)).map((r) => r.name).join(", ") || "none"}\n`);
+            for (const user of users) {
+                print(`  extension ${user.extension_number}  ${user.name.padEnd(8)} "${user.display_name}"  role ${user.role}${user.sync_type ? `  (${user.sync_type})` : ""}\n`);
+            }
+            if (users.length === 0) print("  users: none\n");
+        },
+    },
+];
+
+async function startDemoSimulators() {
+    const running = await Promise.all(vendors.map(async (vendor) => ({ vendor, sim: await vendor.start() })));
+    return {
+        config: Object.assign({}, ...running.map(({ vendor, sim }) => vendor.config(sim))),
+        describe: (print) => running.forEach(({ vendor, sim }) => vendor.describe(sim, print)),
+        exports: () => running.map(({ vendor, sim }) => vendor.exports(sim)).join(""),
+        clearRequests: () => running.forEach(({ sim }) => sim.clearRequests()),
+        requestCount: () => running.reduce((sum, { sim }) => sum + sim.requests().length, 0),
+        requestLines: () => running.flatMap(({ sim }) => sim.requests().map((r) => `${sim.vendor} ${r.method} ${r.path}`)),
+        stop: () => Promise.all(running.map(({ sim }) => sim.stop())),
+    };
+}
+
+module.exports = { startDemoSimulators };
