@@ -15,6 +15,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {
