@@ -1,6 +1,7 @@
 import { checkWithSchema } from "../dynamic/check";
 import { changedKeys, diffInputs, type DiffSpec } from "../dynamic/diff";
 import type { Props, ResourceHandlers } from "../dynamic/handlers";
+import { withoutNulls } from "../wire/case";
 import { umpClient } from "./client";
 import * as api from "./ump-api";
 import {
@@ -51,6 +52,11 @@ function scriptBody(keys: readonly string[], desired: Props, previous: Props = {
     return body;
 }
 
+/** Outputs: the inputs plus what UMP reports. Unset values are left out: the engine cannot carry `undefined`. */
+function outputsOf(inputs: Props, computed: Props): Props {
+    return withoutNulls({ ...inputs, ...computed }) as Props;
+}
+
 /** An endpoint counts as existing (managed by someone) once it has a number or Enterprise Voice. */
 function voiceAssignment(live: api.WireObject): string | undefined {
     const lineUri = typeof live.LineURI === "string" ? live.LineURI.trim() : "";
@@ -88,7 +94,7 @@ export const umpEndpointHandlers: ResourceHandlers = {
         if (Object.keys(body).length) {
             await api.runScript(client, id, body);
         }
-        return { id, outs: { ...inputs, ...computedOf(live) } };
+        return { id, outs: outputsOf(inputs, computedOf(live)) };
     },
 
     async read(id, props) {
@@ -103,7 +109,7 @@ export const umpEndpointHandlers: ResourceHandlers = {
                 refreshed[key] = normalizeLiveValue(key, live[wireNameOf[key]]);
             }
         }
-        return { id, props: { ...refreshed, ...computedOf(live) } };
+        return { id, props: outputsOf(refreshed, computedOf(live)) };
     },
 
     async update(id, olds, news) {
@@ -112,7 +118,7 @@ export const umpEndpointHandlers: ResourceHandlers = {
             await api.runScript(umpClient(), id, body);
         }
         const computed = Object.fromEntries(umpEndpointComputedKeys.map((key) => [key, olds[key]]));
-        return { outs: { ...news, ...computed } };
+        return { outs: outputsOf(news, computed) };
     },
 
     async delete(id) {

@@ -209,8 +209,9 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
             const props = result.props as Record<string, unknown>;
             assert.equal(result.id, id);
             assert.equal(props.dialPlan, "NL-Rotterdam");
-            assert.equal(props.lineUri, undefined);
-            assert.equal(props.department, undefined);
+            // Gone, not undefined: the engine cannot carry undefined values.
+            assert.equal("lineUri" in props, false);
+            assert.equal("department" in props, false);
             assert.equal("city" in props, false, "unmanaged attributes stay out of state");
             assert.equal(props.displayName, "Alice B.");
             assert.equal(props.voicePolicy, "International");
