@@ -4,6 +4,8 @@
 export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
 export * as pbx from "./pbx/lookups";
+export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
+export * as ump from "./ump/lookups";
 export {
     VendorApiError,
     PortSipApiError,

@@ -5,6 +5,7 @@
  * The text output is shell-friendly (comments start with #); `--json` prints one JSON line instead.
  */
 import { startPortSipSimulator } from "./portsip/index";
+import { startUmpSimulator } from "./ump/index";
 
 interface Running {
   url: string;
@@ -32,15 +33,25 @@ const VENDORS: Record<string, VendorEntry> = {
       };
     },
   },
+  ump: {
+    title: "AudioCodes UMP 365",
+    async start(options) {
+      // No token: UMP ENT documents no authentication, so UCAAS_UMP_TOKEN stays unset.
+      const handle = await startUmpSimulator(options);
+      return { url: handle.url, adminUrl: handle.adminUrl, env: { UCAAS_UMP_URL: handle.url }, stop: () => handle.stop() };
+    },
+  },
 };
 
-const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--port-portsip N] [--latency-ms N] [--json]
+const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--ump] [--port-portsip N] [--port-ump N] [--latency-ms N] [--json]
 
 Starts loopback simulators of the vendor APIs (all of them unless some are named)
 and serves until interrupted.
 
   --portsip          start the PortSIP PBX simulator
   --port-portsip N   listen on port N (default: a free port)
+  --ump              start the AudioCodes UMP 365 simulator (API base .../sysadmin/api)
+  --port-ump N       listen on port N (default: a free port)
   --latency-ms N     delay every vendor response by N milliseconds
   --json             print one JSON line describing the simulators instead of text
   --help             show this help`;

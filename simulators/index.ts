@@ -13,3 +13,13 @@ export {
   type PortSipStateSnapshot,
   type LoginAccount,
 } from "./portsip/index";
+export {
+  startUmpSimulator,
+  type UmpSimulatorHandle,
+  type UmpSimulatorOptions,
+  type UmpStateSnapshot,
+  type EndpointRecord,
+  type NumberRangeSeed,
+  type NumberRangeSnapshot,
+  type PolicyAttribute,
+} from "./ump/index";

@@ -8,6 +8,7 @@ import { checkedAndCreated } from "./helpers/providers";
 import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
 import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
+import { seedDirectoryUser, umpEndpointArgs, useUmpSimulator } from "./helpers/ump";
 
 type ProviderModule = Record<string, () => Required<pulumi.dynamic.ResourceProvider>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,20 +41,40 @@ function load(text: string, dir: string) {
 const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
     PbxRole: () => pbxRoleArgs({ name: "Serialized" }),
     PbxUser: () => pbxUserArgs({ name: "serialized", extensionNumber: "4001" }),
+    UmpEndpoint: () => umpEndpointArgs({ identity: "sip:serialized@contoso.com", lineUri: "tel:+311111140" }),
 };
 
+/** Vendor objects a kind needs before its create (UMP manages users that already exist in the directory). */
+const prerequisites: Partial<Record<ResourceKind, () => void>> = {
+    UmpEndpoint: () => void seedDirectoryUser(umpSim(), "sip:serialized@contoso.com"),
+};
+
+/** What a read finds after delete: nothing, except for a UMP endpoint, which stays in the directory without its number. */
+const afterDelete: Partial<Record<ResourceKind, (read: pulumi.dynamic.ReadResult) => void>> = {
+    UmpEndpoint: (read) => {
+        assert.equal(read.id, "sip:serialized@contoso.com");
+        assert.equal(read.props?.lineUri, undefined);
+        assert.equal(read.props?.enterpriseVoiceEnabled, false);
+    },
+};
+
+let umpSim: ReturnType<typeof useUmpSimulator>;
+
 async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynamic.ResourceProvider>) {
+    prerequisites[kind]?.();
     const { inputs, ...created } = await checkedAndCreated(provider, sampleArgs[kind]());
     const read = await provider.read(created.id, created.outs);
     assert.equal(read.id, created.id);
     assert.deepEqual(await provider.diff(created.id, read.props!, inputs), { changes: false });
     await provider.delete(created.id, created.outs);
-    assert.deepEqual(await provider.read(created.id, created.outs), { id: "" });
+    const gone = await provider.read(created.id, created.outs);
+    (afterDelete[kind] ?? ((read) => assert.deepEqual(read, { id: "" })))(gone);
 }
 
 describe("serialized providers", function () {
     this.timeout(5 * 60_000);
     const sim = usePortSipSimulator();
+    umpSim = useUmpSimulator({ token: "ump-serialization-token" });
     let consumerDir: string;
     let consumerTexts: Record<string, string>;
     let localTexts: Record<string, string>;
@@ -71,7 +92,7 @@ describe("serialized providers", function () {
                 console.log(`      ${kind}: __provider is ${Buffer.byteLength(text)} bytes as installed, ${Buffer.byteLength(localTexts[kind])} bytes from a source checkout`);
                 assert.ok(Buffer.byteLength(text) <= 1536, `__provider of ${kind} is ${Buffer.byteLength(text)} bytes`);
                 assert.match(text, new RegExp(`require\\("pulumi-ucaas/providers/${providerModule(kind)}"\\)`));
-                for (const forbidden of [sim().token, sim().url, "got", "zod"]) {
+                for (const forbidden of [sim().token, sim().url, umpSim().token!, umpSim().url, "got", "zod"]) {
                     assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
                     assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
                 }

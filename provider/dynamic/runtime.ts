@@ -15,6 +15,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {
@@ -52,7 +53,12 @@ export function diff(kind: ResourceKind, id: string, olds: Props, news: Props): 
 
 /** Records which inputs the outputs were produced from (see `appliedInputsKey`). */
 function stamp(outs: Props | undefined, applied: Props): Props {
-    return { ...outs, [appliedInputsKey]: inputsDigest(applied) };
+    return { ...definedOnly(outs), [appliedInputsKey]: inputsDigest(applied) };
+}
+
+/** The engine cannot carry `undefined` ("Unexpected struct type"): an unset output is an absent one. */
+function definedOnly(props: Props | undefined): Props {
+    return JSON.parse(JSON.stringify(props ?? {}, (_key, value) => (value === undefined ? undefined : value))) as Props;
 }
 
 export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -68,7 +74,9 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.
 export async function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const result = await handlers(kind).read(id, withoutProvider(props));
     // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
-    return result.id && result.props ? { ...result, props: { ...result.props, [appliedInputsKey]: props[appliedInputsKey] } } : result;
+    return result.id && result.props
+        ? { ...result, props: { ...definedOnly(result.props), [appliedInputsKey]: props[appliedInputsKey] } }
+        : result;
 }
 
 export async function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {

@@ -3,7 +3,7 @@
  * Callers pass and receive snake_case wire objects; case conversion happens in the handlers.
  */
 import type { VendorClient } from "../http/client";
-import { VendorApiError } from "../http/errors";
+import { orMissing } from "../http/or-missing";
 
 export type WireObject = Record<string, unknown>;
 
@@ -40,18 +40,6 @@ async function listAll<T>(client: VendorClient, what: string, path: string, quer
         if (batch.length < pageSize || (page?.count !== undefined && items.length >= page.count)) {
             return items;
         }
-    }
-}
-
-/** Resolves to undefined when the vendor answers 404. */
-async function orMissing<T>(request: Promise<T>): Promise<T | undefined> {
-    try {
-        return await request;
-    } catch (error) {
-        if (error instanceof VendorApiError && error.isNotFound) {
-            return undefined;
-        }
-        throw error;
     }
 }
 

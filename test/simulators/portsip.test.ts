@@ -1059,6 +1059,19 @@ describe("pulumi-ucaas-sim CLI", () => {
     }
   });
 
+  it("starts the UMP simulator with --ump and prints its API base as UCAAS_UMP_URL, without a token", async () => {
+    const cli = await startCli(["--ump", "--json"], 1);
+    try {
+      const { ump, portsip } = JSON.parse(cli.lines[0]);
+      assert.equal(portsip, undefined);
+      assert.match(ump.url, /^http:\/\/127\.0\.0\.1:\d+\/sysadmin\/api$/);
+      assert.deepEqual(ump.env, { UCAAS_UMP_URL: ump.url });
+      assert.equal((await clientFor(`${ump.url}/`).get("license")).status, 200);
+    } finally {
+      assert.equal(await cli.stop(), 0);
+    }
+  });
+
   it("prints shell export lines for the provider in text mode", async () => {
     const cli = await startCli(["--portsip"], 4);
     try {
