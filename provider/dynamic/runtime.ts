@@ -58,7 +58,8 @@ function stamp(outs: Props | undefined, applied: Props): Props {
 
 /** The engine cannot carry `undefined` ("Unexpected struct type"): an unset output is an absent one. */
 function definedOnly(props: Props | undefined): Props {
-    return JSON.parse(JSON.stringify(props ?? {}, (_key, value) => (value === undefined ? undefined : value))) as Props;
+    // Props are plain JSON; a JSON round trip drops undefined members at every depth.
+    return JSON.parse(JSON.stringify(props ?? {})) as Props;
 }
 
 export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -75,7 +76,7 @@ export async function read(kind: ResourceKind, id: string, props: Props): Promis
     const result = await handlers(kind).read(id, withoutProvider(props));
     // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
     return result.id && result.props
-        ? { ...result, props: { ...definedOnly(result.props), [appliedInputsKey]: props[appliedInputsKey] } }
+        ? { ...result, props: definedOnly({ ...result.props, [appliedInputsKey]: props[appliedInputsKey] }) }
         : result;
 }
 

@@ -250,3 +250,15 @@ describe("PbxUser provider, called directly against the PortSIP simulator", () =
 function wire(args: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(args).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 }
+
+describe("PbxUser outputs", () => {
+    const sim = usePortSipSimulator();
+
+    it("never carry undefined values, which the engine cannot transport", async () => {
+        const { id, outs } = await checkedAndCreated(provider, pbxUserArgs({ department: "Support" }));
+        sim().mutateUser(id, { department: null });
+        const read = await provider.read(id, outs);
+        assert.equal(Object.values(read.props!).includes(undefined), false);
+        assert.equal("department" in read.props!, false);
+    });
+});
