@@ -5,6 +5,7 @@
  * The text output is shell-friendly (comments start with #); `--json` prints one JSON line instead.
  */
 import { startPortSipSimulator } from "./portsip/index";
+import { startTeamsSimulator } from "./teams/index";
 
 interface Running {
   url: string;
@@ -32,15 +33,35 @@ const VENDORS: Record<string, VendorEntry> = {
       };
     },
   },
+  teams: {
+    title: "ConnecttoTeams",
+    async start(options) {
+      const handle = await startTeamsSimulator(options);
+      return {
+        url: handle.url,
+        adminUrl: handle.adminUrl,
+        env: {
+          UCAAS_TEAMS_URL: handle.url,
+          UCAAS_TEAMS_CLIENT_ID: handle.client.clientId,
+          UCAAS_TEAMS_CLIENT_SECRET: handle.client.clientSecret,
+          UCAAS_TEAMS_USERNAME: handle.admin.username,
+          UCAAS_TEAMS_PASSWORD: handle.admin.password,
+        },
+        stop: () => handle.stop(),
+      };
+    },
+  },
 };
 
-const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--port-portsip N] [--latency-ms N] [--json]
+const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--port-portsip N] [--teams] [--port-teams N] [--latency-ms N] [--json]
 
 Starts loopback simulators of the vendor APIs (all of them unless some are named)
 and serves until interrupted.
 
   --portsip          start the PortSIP PBX simulator
   --port-portsip N   listen on port N (default: a free port)
+  --teams            start the ConnecttoTeams simulator
+  --port-teams N     listen on port N (default: a free port)
   --latency-ms N     delay every vendor response by N milliseconds
   --json             print one JSON line describing the simulators instead of text
   --help             show this help`;
