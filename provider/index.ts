@@ -4,6 +4,7 @@
 export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
 export * as pbx from "./pbx/lookups";
+export { TeamsEnterpriseUser, type TeamsEnterpriseUserArgs } from "./teams/teams-enterprise-user";
 export {
     VendorApiError,
     PortSipApiError,

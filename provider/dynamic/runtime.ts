@@ -15,6 +15,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.handlers").teamsEnterpriseUserHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {
