@@ -6,6 +6,7 @@ export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
 export * as pbx from "./pbx/lookups";
 export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";
+export { TeamsEnterpriseUser, type TeamsEnterpriseUserArgs } from "./teams/teams-enterprise-user";
 export {
     VendorApiError,
     PortSipApiError,

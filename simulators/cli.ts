@@ -6,6 +6,7 @@
  */
 import { startPortSipSimulator } from "./portsip/index";
 import { startUmpSimulator } from "./ump/index";
+import { startTeamsSimulator } from "./teams/index";
 
 interface Running {
   url: string;
@@ -41,9 +42,27 @@ const VENDORS: Record<string, VendorEntry> = {
       return { url: handle.url, adminUrl: handle.adminUrl, env: { UCAAS_UMP_URL: handle.url }, stop: () => handle.stop() };
     },
   },
+  teams: {
+    title: "ConnecttoTeams",
+    async start(options) {
+      const handle = await startTeamsSimulator(options);
+      return {
+        url: handle.url,
+        adminUrl: handle.adminUrl,
+        env: {
+          UCAAS_TEAMS_URL: handle.url,
+          UCAAS_TEAMS_CLIENT_ID: handle.client.clientId,
+          UCAAS_TEAMS_CLIENT_SECRET: handle.client.clientSecret,
+          UCAAS_TEAMS_USERNAME: handle.admin.username,
+          UCAAS_TEAMS_PASSWORD: handle.admin.password,
+        },
+        stop: () => handle.stop(),
+      };
+    },
+  },
 };
 
-const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--ump] [--port-portsip N] [--port-ump N] [--latency-ms N] [--json]
+const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--ump] [--teams] [--port-portsip N] [--port-ump N] [--port-teams N] [--latency-ms N] [--json]
 
 Starts loopback simulators of the vendor APIs (all of them unless some are named)
 and serves until interrupted.
@@ -52,6 +71,8 @@ and serves until interrupted.
   --port-portsip N   listen on port N (default: a free port)
   --ump              start the AudioCodes UMP 365 simulator (API base .../sysadmin/api)
   --port-ump N       listen on port N (default: a free port)
+  --teams            start the ConnecttoTeams simulator
+  --port-teams N     listen on port N (default: a free port)
   --latency-ms N     delay every vendor response by N milliseconds
   --json             print one JSON line describing the simulators instead of text
   --help             show this help`;

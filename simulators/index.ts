@@ -23,3 +23,17 @@ export {
   type NumberRangeSnapshot,
   type PolicyAttribute,
 } from "./ump/index";
+export {
+  startTeamsSimulator,
+  DEFAULT_TEAMS_CLIENT,
+  DEFAULT_TEAMS_ADMIN,
+  DEFAULT_TEAMS_TENANT,
+  type TeamsSimulatorHandle,
+  type TeamsSimulatorOptions,
+  type TeamsStateSnapshot,
+  type TeamsUserRecord,
+  type TeamsUserStatus,
+  type TenantRecord,
+  type TeamsAdmin,
+  type TeamsOAuthClient,
+} from "./teams/index";

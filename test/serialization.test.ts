@@ -9,6 +9,7 @@ import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
 import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
 import { seedDirectoryUser, umpEndpointArgs, useUmpSimulator } from "./helpers/ump";
+import { teamsUserArgs, useTeamsSimulator } from "./helpers/teams";
 
 type ProviderModule = Record<string, () => Required<pulumi.dynamic.ResourceProvider>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,6 +43,7 @@ const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
     PbxRole: () => pbxRoleArgs({ name: "Serialized" }),
     PbxUser: () => pbxUserArgs({ name: "serialized", extensionNumber: "4001" }),
     UmpEndpoint: () => umpEndpointArgs({ identity: "sip:serialized@contoso.com", lineUri: "tel:+311111140" }),
+    TeamsEnterpriseUser: () => teamsUserArgs(teamsSim(), { loginId: "serialized@contoso.com" }),
 };
 
 /** Vendor objects a kind needs before its create (UMP manages users that already exist in the directory). */
@@ -49,16 +51,21 @@ const prerequisites: Partial<Record<ResourceKind, () => void>> = {
     UmpEndpoint: () => void seedDirectoryUser(umpSim(), "sip:serialized@contoso.com"),
 };
 
-/** What a read finds after delete: nothing, except for a UMP endpoint, which stays in the directory without its number. */
+/**
+ * What a read finds after delete: nothing, except for a UMP endpoint, which stays in the directory
+ * without its number, and a ConnecttoTeams user, whose vendor has no read endpoint (read keeps the applied state).
+ */
 const afterDelete: Partial<Record<ResourceKind, (read: pulumi.dynamic.ReadResult) => void>> = {
     UmpEndpoint: (read) => {
         assert.equal(read.id, "sip:serialized@contoso.com");
         assert.equal(read.props?.lineUri, undefined);
         assert.equal(read.props?.enterpriseVoiceEnabled, false);
     },
+    TeamsEnterpriseUser: (read) => assert.match(read.id ?? "", /\/serialized@contoso\.com$/),
 };
 
 let umpSim: ReturnType<typeof useUmpSimulator>;
+let teamsSim: ReturnType<typeof useTeamsSimulator>;
 
 async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynamic.ResourceProvider>) {
     prerequisites[kind]?.();
@@ -75,6 +82,7 @@ describe("serialized providers", function () {
     this.timeout(5 * 60_000);
     const sim = usePortSipSimulator();
     umpSim = useUmpSimulator({ token: "ump-serialization-token" });
+    teamsSim = useTeamsSimulator();
     let consumerDir: string;
     let consumerTexts: Record<string, string>;
     let localTexts: Record<string, string>;
@@ -92,7 +100,8 @@ describe("serialized providers", function () {
                 console.log(`      ${kind}: __provider is ${Buffer.byteLength(text)} bytes as installed, ${Buffer.byteLength(localTexts[kind])} bytes from a source checkout`);
                 assert.ok(Buffer.byteLength(text) <= 1536, `__provider of ${kind} is ${Buffer.byteLength(text)} bytes`);
                 assert.match(text, new RegExp(`require\\("pulumi-ucaas/providers/${providerModule(kind)}"\\)`));
-                for (const forbidden of [sim().token, sim().url, umpSim().token!, umpSim().url, "got", "zod"]) {
+                const credentials = [sim().token, sim().url, umpSim().token!, umpSim().url, teamsSim().url, teamsSim().client.clientSecret, teamsSim().admin.password];
+                for (const forbidden of [...credentials, "got", "zod"]) {
                     assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
                     assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
                 }

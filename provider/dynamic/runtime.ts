@@ -16,6 +16,7 @@ const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
     UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
+    TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.handlers").teamsEnterpriseUserHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {

@@ -17,12 +17,14 @@ export interface CallOptions {
   raw?: string;
   contentType?: string;
   query?: Record<string, string>;
+  /** Extra request headers, e.g. an `authorization: Basic ...` header. */
+  headers?: Record<string, string>;
 }
 
 export async function call(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<HttpResult> {
   const url = new URL(path, baseUrl);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
   if (options.json !== undefined) {

@@ -1,10 +1,8 @@
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { PORTSIP_OAUTH_CLIENT_ID, startPortSipSimulator, type PortSipSimulatorHandle } from "../../simulators";
 import { fullUser, minimalUser, supportRole } from "../helpers/portsip-bodies";
+import { startCli } from "../helpers/cli";
 import { call, clientFor, type HttpResult } from "../helpers/sim-http";
 
 const BUILT_IN_ROLES = [
@@ -1019,32 +1017,6 @@ describe("PortSIP PBX simulator", () => {
 });
 
 describe("pulumi-ucaas-sim CLI", () => {
-  const repoRoot = resolve(__dirname, "../..");
-
-  /** Starts the CLI from source, returns its first stdout lines and a way to stop it. */
-  async function startCli(args: string[], lineCount: number) {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", "simulators/cli.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: "tsconfig.json" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-    const lines: string[] = [];
-    const reader = createInterface({ input: child.stdout });
-    await new Promise<void>((done, fail) => {
-      reader.on("line", (line) => {
-        lines.push(line);
-        if (lines.length === lineCount) done();
-      });
-      void exited.then((code) => fail(new Error(`CLI exited early with ${code}`)));
-    });
-    const stop = async () => {
-      child.kill("SIGTERM");
-      return exited;
-    };
-    return { lines, stop };
-  }
-
   it("prints one JSON line with the URLs and UCAAS_PBX_* variables, serves requests and exits cleanly on SIGTERM", async () => {
     const cli = await startCli(["--json", "--latency-ms", "1"], 1);
     try {

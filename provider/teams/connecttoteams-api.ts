@@ -1,0 +1,51 @@
+/**
+ * The ConnecttoTeams calls this package makes, one function each, in the vendor's spelling.
+ * Callers pass wire objects (`tenantID`, `loginID`, `callPolicyCNAM`, ...).
+ */
+import type { VendorClient } from "../http/client";
+import { VendorApiError } from "../http/errors";
+
+export type WireObject = Record<string, unknown>;
+
+/** Whether configureUser added a new user or edited one that already existed; "unknown" when the answer does not say. */
+export type ConfigureOutcome = "added" | "edited" | "unknown";
+
+/**
+ * `POST /enterprise/configureUser` adds the user, or edits it when it exists, with the full body.
+ * The vendor documents its answer only as "object"; its `operation` member (`ADD` / `EDIT`, as the
+ * simulator answers) tells the two apart when present.
+ */
+export async function configureUser(client: VendorClient, body: WireObject, options: { repeatable: boolean }): Promise<ConfigureOutcome> {
+    const answer = await client.send<{ operation?: unknown } | undefined>({
+        operation: `configure user ${body.loginID} in tenant ${body.tenantID}`,
+        method: "POST",
+        path: "enterprise/configureUser",
+        json: body,
+        idempotent: options.repeatable,
+    });
+    const operation = typeof answer?.operation === "string" ? answer.operation.toUpperCase() : undefined;
+    return operation === "ADD" ? "added" : operation === "EDIT" ? "edited" : "unknown";
+}
+
+/**
+ * `POST /provisioning/disableUsers` for one user. With a reseller-level token the vendor only marks
+ * the user for deletion; an enterprise synchronization removes it later. Resolves to false when the
+ * user was already disabled (409) or is gone (404).
+ */
+export async function disableUser(client: VendorClient, tenantId: string, loginId: string): Promise<boolean> {
+    try {
+        await client.send({
+            operation: `disable user ${loginId} in tenant ${tenantId}`,
+            method: "POST",
+            path: "provisioning/disableUsers",
+            json: { tenantId, users: [loginId], numberOfUsers: 1, updateAllUsers: false },
+            idempotent: true, // marking a user twice leaves it marked
+        });
+        return true;
+    } catch (error) {
+        if (error instanceof VendorApiError && (error.statusCode === 404 || error.statusCode === 409)) {
+            return false;
+        }
+        throw error;
+    }
+}
