@@ -1,6 +1,7 @@
 import { getSetting, type SettingKey } from "../config";
 import { type ExportedSecret, type ExportedVendor, type VendorExporter } from "./exported-vendor";
 import { exportPbx } from "./pbx-export";
+import { exportUmp } from "./ump-export";
 import type { Progress } from "./progress";
 import { rosterYaml } from "./roster-writer";
 
@@ -15,6 +16,7 @@ interface ExportableVendor {
 /** Roster section name -> how to export it. Vendors add themselves here. */
 export const exportableVendors: Record<string, ExportableVendor> = {
     pbx: { endpointSetting: "pbxUrl", exporter: exportPbx },
+    ump: { endpointSetting: "umpUrl", exporter: exportUmp },
     teams: {
         endpointSetting: "teamsClientId",
         unsupported: "ConnecttoTeams documents no endpoint that reads users, so its users cannot be exported; add them to the roster by hand.",

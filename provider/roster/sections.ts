@@ -10,6 +10,10 @@ import { PbxRole } from "../pbx/pbx-role";
 import { PbxRoleArgsSchema } from "../pbx/pbx-role.schema";
 import { PbxUser } from "../pbx/pbx-user";
 import { PbxUserArgsSchema, pbxUserSecretKeys } from "../pbx/pbx-user.schema";
+import { TeamsEnterpriseUser } from "../teams/teams-enterprise-user";
+import { TeamsEnterpriseUserArgsSchema, teamsEnterpriseUserSecretKeys } from "../teams/teams-enterprise-user.schema";
+import { UmpEndpoint } from "../ump/ump-endpoint";
+import { UmpEndpointArgsSchema, normalizeSipAddress } from "../ump/ump-endpoint.schema";
 
 export interface RosterSection {
     /** `vendor.list` in the YAML file, e.g. `pbx.users`. */
@@ -52,5 +56,26 @@ export const rosterSections: readonly RosterSection[] = [
         namePrefix: "pbx-user",
         declare: (name, args, opts) => new PbxUser(name, args as never, opts),
         references: [{ field: "role", section: "pbx.roles", output: "name" }],
+    },
+    {
+        vendor: "ump",
+        list: "endpoints",
+        kind: "UmpEndpoint",
+        schema: UmpEndpointArgsSchema,
+        secretKeys: [],
+        // The same address in another letter case or without `sip:` is the same endpoint.
+        naturalKey: (entry) => normalizeSipAddress(String(entry.identity)),
+        namePrefix: "ump-endpoint",
+        declare: (name, args, opts) => new UmpEndpoint(name, args as never, opts),
+    },
+    {
+        vendor: "teams",
+        list: "users",
+        kind: "TeamsEnterpriseUser",
+        schema: TeamsEnterpriseUserArgsSchema,
+        secretKeys: teamsEnterpriseUserSecretKeys,
+        naturalKey: (entry) => `${entry.tenantId}/${entry.loginId}`,
+        namePrefix: "teams-user",
+        declare: (name, args, opts) => new TeamsEnterpriseUser(name, args as never, opts),
     },
 ];

@@ -48,3 +48,14 @@ export const getNumberRanges = async (client: VendorClient) =>
 export const getSignInDomains = (client: VendorClient) => read<WireObject[]>(client, "the sign-in domains", "signindomain");
 
 export const getRegistrarPools = (client: VendorClient) => read<WireObject[]>(client, "the registrar pools", "proxy/registrarpools");
+
+/** Every directory user, as the summary the list call returns (`{Total, Data}`); it takes no parameters. */
+export const listEndpoints = async (client: VendorClient) =>
+    (
+        await client.send<{ Total?: number; Data?: WireObject[] }>({
+            operation: "list endpoints",
+            method: "POST",
+            path: "proxy/endpoint/list",
+            idempotent: true, // a read, although the vendor made it a POST
+        })
+    )?.Data ?? [];

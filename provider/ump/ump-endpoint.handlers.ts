@@ -1,5 +1,5 @@
 import { checkWithSchema } from "../dynamic/check";
-import { changedKeys, diffInputs, type DiffSpec } from "../dynamic/diff";
+import { changedKeys, diffInputs, sameValue, type DiffSpec } from "../dynamic/diff";
 import type { Props, ResourceHandlers } from "../dynamic/handlers";
 import { withoutNulls } from "../wire/case";
 import { umpClient } from "./client";
@@ -90,7 +90,11 @@ export const umpEndpointHandlers: ResourceHandlers = {
         if (assigned && !endpoint.adopt) {
             throw new Error(`AudioCodes UMP endpoint ${id} is already in use: ${assigned}. Set adopt: true on this UmpEndpoint to take it over.`);
         }
-        const body = scriptBody(umpAttributeKeys.filter((key) => inputs[key] !== undefined), inputs);
+        // Only what differs from the live endpoint is sent: adopting an endpoint that already matches writes nothing.
+        const differing = umpAttributeKeys.filter(
+            (key) => inputs[key] !== undefined && !sameValue(normalizeLiveValue(key, live[wireNameOf[key]]), inputs[key]),
+        );
+        const body = scriptBody(differing, inputs);
         if (Object.keys(body).length) {
             await api.runScript(client, id, body);
         }

@@ -7,13 +7,16 @@ import * as automation from "@pulumi/pulumi/automation";
 import { parseRoster } from "pulumi-ucaas";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
 import { usePortSipSimulator } from "../helpers/portsip";
+import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 
 describe("brownfield export: export -> up -> preview through the real engine", function () {
     this.timeout(10 * 60_000);
     const pbx = usePortSipSimulator({ resetBetweenTests: false });
+    const ump = useUmpSimulator({ resetBetweenTests: false });
     let t: TestStack;
     let workDir: string;
     let initial: ReturnType<ReturnType<typeof pbx>["state"]>;
+    let initialUmp: ReturnType<ReturnType<typeof ump>["state"]>;
 
     async function runCli(args: string[]) {
         const env = { ...process.env, ...(t.stack.workspace as automation.LocalWorkspace).envVars };
@@ -30,14 +33,20 @@ describe("brownfield export: export -> up -> preview through the real engine", f
                 password: `${name}-Passw0rd`, extension_password: `${name}-Ext-Secret`, voicemail_pin: "135792", department: "Ops",
             });
         }
+        // A UMP directory where two users already have numbers and voice settings, and one has none.
+        seedDirectoryUser(ump(), "sip:gina@contoso.com", { LineURI: "tel:+311111125", EnterpriseVoiceEnabled: true, VoicePolicy: "International", DialPlan: "NL-Amsterdam", UsageLocation: "NL" });
+        seedDirectoryUser(ump(), "sip:hal@contoso.com", { LineURI: "tel:+311111126;ext=126", EnterpriseVoiceEnabled: true });
+        seedDirectoryUser(ump(), "sip:ivy@contoso.com");
         initial = pbx().state();
+        initialUmp = ump().state();
         const source = await prepareProgram("roster");
         // A separate copy: this test writes its own roster.yaml.
         workDir = fs.mkdtempSync(`${source}-export-`);
         fs.cpSync(source, workDir, { recursive: true });
-        t = await newStack(workDir, { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "" });
+        t = await newStack(workDir, { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "", UCAAS_UMP_URL: "", UCAAS_UMP_TOKEN: "" });
         await t.stack.setConfig("ucaas:pbxUrl", { value: pbx().url });
         await t.stack.setConfig("ucaas:pbxToken", { value: pbx().token, secret: true });
+        await t.stack.setConfig("ucaas:umpUrl", { value: ump().url });
     });
 
     it("writes a valid roster that adopts every custom role and user, with secret references", async () => {
@@ -50,26 +59,34 @@ describe("brownfield export: export -> up -> preview through the real engine", f
         assert.deepEqual(roster.sections.pbx?.users?.[0].voicemailPin, { secret: "pbxUser2001VoicemailPin" });
         assert.equal(text.includes("135792"), false, "no secret value in the roster");
         assert.equal(text.includes("Passw0rd"), false);
+        assert.deepEqual(roster.sections.ump?.endpoints?.map((e) => [e.identity, e.lineUri]), [
+            ["sip:gina@contoso.com", "tel:+311111125"],
+            ["sip:hal@contoso.com", "tel:+311111126;ext=126"],
+        ]);
         assert.match(stderr, /Stored 3 secret\(s\)/);
+        assert.match(stderr, /1 UMP directory user\(s\) have no number/);
         const config = await t.stack.getAllConfig();
         assert.equal(config["ucaas-roster:pbxUser2001VoicemailPin"].secret, true);
     });
 
     it("up adopts everything and changes nothing at the PBX", async () => {
         const up = await t.stack.up();
-        assert.equal(up.summary.resourceChanges?.create, 5, "the stack, one role and three users");
+        assert.equal(up.summary.resourceChanges?.create, 7, "the stack, one role, three PBX users, two UMP endpoints");
         assert.deepEqual(pbx().state(), initial);
+        assert.deepEqual(ump().state(), initialUmp);
     });
 
     it("a following preview shows no changes and sends no request", async () => {
         pbx().clearRequests();
+        ump().clearRequests();
         const steps = await t.previewSteps();
         assert.deepEqual([...new Set([...steps.values()].flat().map((s) => s.op))], ["same"]);
-        assert.equal(pbx().requests().length, 0);
+        assert.equal(pbx().requests().length + ump().requests().length, 0);
     });
 
-    it("destroy with adopted resources deletes them from the PBX", async () => {
+    it("destroy deletes the adopted PBX users and releases the adopted numbers", async () => {
         await t.stack.destroy();
         assert.deepEqual(pbx().state().users, []);
+        assert.equal(ump().state().endpoints.some((e) => typeof e.LineURI === "string" && e.LineURI.trim() !== ""), false);
     });
 });
