@@ -1,7 +1,7 @@
 // The simulators the demo runs, with the stack config that points the provider at them and a
 // short account of what each holds. Each vendor adds itself to `vendors`.
 "use strict";
-const { startPortSipSimulator } = require("../dist/simulators");
+const { startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
 
 const builtInRoles = new Set(["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"]);
 
@@ -16,6 +16,46 @@ const vendors = [
             print(`  custom roles: ${roles.filter((r) => !builtInRoles.has(r.name)).map((r) => r.name).join(", ") || "none"}\n`);
             for (const user of users) {
                 print(`  extension ${user.extension_number}  ${user.name.padEnd(8)} "${user.display_name}"  role ${user.role}${user.sync_type ? `  (${user.sync_type})` : ""}\n`);
+            }
+            if (users.length === 0) print("  users: none\n");
+        },
+    },
+    {
+        async start() {
+            const sim = await startUmpSimulator();
+            // UMP manages the voice settings of users that already exist in the directory.
+            for (const name of ["alice", "bob"]) {
+                sim.seedEndpoint({ SipAddress: `sip:${name}@contoso.com`, DisplayName: `${name[0].toUpperCase()}${name.slice(1)} Example` });
+            }
+            return sim;
+        },
+        config: (sim) => ({ "ucaas:umpUrl": { value: sim.url } }),
+        exports: (sim) => `export UCAAS_UMP_URL=${sim.url}\n`,
+        describe(sim, print) {
+            print(`AudioCodes UMP 365 (${sim.url})\n`);
+            for (const endpoint of sim.state().endpoints) {
+                const line = String(endpoint.LineURI ?? "").trim();
+                print(`  ${endpoint.SipAddress.padEnd(24)} ${line || "no number"}${endpoint.EnterpriseVoiceEnabled ? "  Enterprise Voice" : ""}${endpoint.VoicePolicy ? `  policy ${endpoint.VoicePolicy}` : ""}\n`);
+            }
+        },
+    },
+    {
+        start: () => startTeamsSimulator(),
+        config: (sim) => ({
+            "ucaas:teamsUrl": { value: sim.url },
+            "ucaas:teamsClientId": { value: sim.client.clientId },
+            "ucaas:teamsClientSecret": { value: sim.client.clientSecret, secret: true },
+            "ucaas:teamsUsername": { value: sim.admin.username },
+            "ucaas:teamsPassword": { value: sim.admin.password, secret: true },
+        }),
+        exports: (sim) =>
+            `export UCAAS_TEAMS_URL=${sim.url} UCAAS_TEAMS_CLIENT_ID=${sim.client.clientId} UCAAS_TEAMS_CLIENT_SECRET=${sim.client.clientSecret}\n` +
+            `export UCAAS_TEAMS_USERNAME=${sim.admin.username} UCAAS_TEAMS_PASSWORD=${sim.admin.password}\n`,
+        describe(sim, print) {
+            print(`ConnecttoTeams (${sim.url})\n`);
+            const users = sim.state().users;
+            for (const user of users) {
+                print(`  ${user.loginID.padEnd(24)} ${user.status}  call policy ${user.fields.pbxCallPolicyInfo?.callPolicyName ?? "-"}\n`);
             }
             if (users.length === 0) print("  users: none\n");
         },
