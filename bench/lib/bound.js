@@ -1,0 +1,44 @@
+// The ideal wall time of `pulumi up` for a mix, from what the vendors cost and nothing else:
+//
+//   t_k   = (r_k + j_k) * L + j_k * J      one resource of type k, its requests one after another:
+//                                            r_k requests it needs besides job polls, one final poll per
+//                                            job (an ideal client learns at once that a job ended), and
+//                                            the job itself
+//   W     = sum_k n_k * t_k + c * L          all the work, with one token request per credential
+//   chain = L + max over dependency chains of sum t_k   (a PbxUser waits for its PbxRole)
+//   bound = max(W / P, chain)
+//
+// L = simulator latency per request, J = job duration, P = the engine's parallelism (`--parallel`,
+// which defaults to 4 x the CPUs the CLI sees), r_k and j_k counted from the simulators' request logs
+// and job lists of the very run. Engine and program overheads (CLI start, program start, gRPC,
+// checkpoints) are deliberately not in it: the bound is what the vendor APIs force.
+"use strict";
+
+/**
+ * @param {{ latencyMs: number, jobSeconds: number, parallel: number, credentials: number,
+ *   kinds: { kind: string, count: number, requests: number, jobs: number, dependsOn?: string }[] }} mix
+ *   `requests` (besides polls and tokens) and `jobs` are totals over the kind's resources.
+ */
+function idealBound(mix) {
+    const L = mix.latencyMs / 1000;
+    const J = mix.jobSeconds;
+    const perResource = Object.fromEntries(
+        mix.kinds
+            .filter((kind) => kind.count > 0)
+            .map((kind) => {
+                const r = kind.requests / kind.count;
+                const j = kind.jobs / kind.count;
+                return [kind.kind, { requests: r, jobs: j, seconds: (r + j) * L + j * J }];
+            }),
+    );
+    const work = mix.kinds.reduce((sum, kind) => sum + kind.count * (perResource[kind.kind]?.seconds ?? 0), 0) + mix.credentials * L;
+    const chainOf = (kind) => {
+        const entry = mix.kinds.find((k) => k.kind === kind);
+        if (!entry || !perResource[kind]) return 0;
+        return perResource[kind].seconds + (entry.dependsOn ? chainOf(entry.dependsOn) : 0);
+    };
+    const chain = L + Math.max(0, ...mix.kinds.map((kind) => chainOf(kind.kind)));
+    return { seconds: Math.max(work / mix.parallel, chain), workSeconds: work, chainSeconds: chain, perResource };
+}
+
+module.exports = { idealBound };

@@ -1,0 +1,28 @@
+// The benchmark program: declares the mixed resources of bench/program/mix.js, as many of each type
+// as stack config `bench:counts` says. With `bench:noop` it declares the same number of dynamic
+// resources, with the same arguments, whose provider does nothing: the engine's own floor.
+"use strict";
+const pulumi = require("@pulumi/pulumi");
+const { vendors } = require("./mix");
+const { NoopResource } = require("./noop");
+
+const config = new pulumi.Config("bench");
+const counts = config.requireObject("counts");
+const context = config.getObject("context") ?? {};
+const noop = config.getBoolean("noop") ?? false;
+const ucaas = noop ? undefined : require("pulumi-ucaas");
+
+const declared = {};
+for (const vendor of vendors) {
+    for (const resource of vendor.resources) {
+        const list = (declared[resource.kind] = []);
+        for (let i = 0; i < (counts[resource.kind] ?? 0); i++) {
+            const name = `${resource.kind}-${i}`;
+            // No-op resources get plain arguments: no references, so no dependencies either.
+            const args = resource.args(i, noop ? {} : declared, context[vendor.vendor] ?? {});
+            list.push(noop ? new NoopResource(name, args) : new (resource.type(ucaas))(name, args));
+        }
+    }
+}
+
+module.exports = { resources: Object.values(declared).reduce((sum, list) => sum + list.length, 0) };

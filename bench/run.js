@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// `npm run bench`: the provider against the vendors' latency bound and the engine's own floor.
+//
+// In one process tree: the vendor simulators run in this process with a fixed latency per request and
+// job duration; bench/program (installed from the packed package) is run by the real Pulumi engine
+// through the Automation API, on a local file backend, for each size of the mix in bench/program/mix.js:
+// a fresh `up`, a `preview` of the unchanged stack, and `pulumi stack export`. The same program in
+// no-op mode gives the engine's floor. Writes bench/results.json, bench/results.md, bench/scaling.png.
+//
+// Options: --sizes 100,200,500,1000 --floor-sizes 200,1000 --goal-size 200 --latency-ms 50
+// --job-seconds 2 --poll-seconds 1 --out <dir for the results>
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const automation = require("@pulumi/pulumi/automation");
+const sims = require("../dist/simulators");
+const { idealBound } = require("./lib/bound");
+const { writeChart } = require("./lib/chart");
+const { availableVendors, mixCounts, startSimulators } = require("./lib/mix");
+const { prepareProgram } = require("./lib/program");
+const { renderMarkdown } = require("./lib/report");
+const { sampleDynamicProviderRss } = require("./lib/rss");
+const { analyzeState, exportedState } = require("./lib/state");
+const { vendorWindow } = require("./lib/timeline");
+
+function option(name, fallback) {
+    const index = process.argv.indexOf(`--${name}`);
+    return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const numbers = (text) => text.split(",").filter(Boolean).map(Number);
+
+const settings = {
+    latencyMs: Number(option("latency-ms", "50")),
+    jobSeconds: Number(option("job-seconds", "2")),
+    pollSeconds: Number(option("poll-seconds", "1")),
+};
+const sizes = numbers(option("sizes", "100,200,500,1000"));
+const floorSizes = numbers(option("floor-sizes", "200,1000"));
+const goalSize = Number(option("goal-size", "200"));
+const resultsDir = path.resolve(option("out", __dirname));
+const workDir = path.join(__dirname, "out");
+// The engine's default `--parallel` is 4 x GOMAXPROCS (the CPUs the CLI may use), unless PULUMI_PARALLEL says otherwise.
+const parallel = Number(process.env.PULUMI_PARALLEL) > 0 ? Number(process.env.PULUMI_PARALLEL) : 4 * os.availableParallelism();
+/** The DIY backend rewrites the whole state file after every step; this engine switch saves it only at the end. */
+const withoutCheckpoints = { PULUMI_SKIP_CHECKPOINTS: "true" };
+
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+const round = (value, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Runs `action` while sampling the dynamic provider's RSS; wall seconds, epoch start and end. */
+async function timed(action) {
+    const sampler = sampleDynamicProviderRss();
+    const startedAt = Date.now();
+    const started = performance.now();
+    try {
+        const result = await action();
+        return { result, seconds: round((performance.now() - started) / 1000), startedAt, endedAt: Date.now(), rss: sampler.stop() };
+    } finally {
+        sampler.stop();
+    }
+}
+
+async function newStack(programDir, name, config, envVars = {}) {
+    const stack = await automation.LocalWorkspace.createOrSelectStack(
+        { stackName: name, workDir: programDir },
+        { envVars: { PULUMI_BACKEND_URL: `file://${path.join(workDir, "state")}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase", ...envVars } },
+    );
+    await stack.setAllConfig(config);
+    return stack;
+}
+
+function programConfig(simulators, counts, noop) {
+    return {
+        "bench:counts": { value: JSON.stringify(counts) },
+        "bench:context": { value: JSON.stringify(simulators.context()) },
+        ...(noop ? { "bench:noop": { value: "true" } } : simulators.config()),
+    };
+}
+
+/** Operations of an up or preview summary that touched something, e.g. { create: 201 }. */
+function changes(summary) {
+    return Object.fromEntries(Object.entries(summary ?? {}).filter(([, count]) => count));
+}
+
+function expectChanges(what, summary, op, expected) {
+    const ops = changes(summary);
+    if (Object.keys(ops).some((key) => key !== op) || ops[op] !== expected) {
+        throw new Error(`${what}: expected ${op} x ${expected}, got ${JSON.stringify(ops)}`);
+    }
+}
+
+/** A fresh `up` of `size` mixed resources against freshly reset simulators; the timings and request log. */
+async function upMix(programDir, simulators, vendorList, size, name, envVars) {
+    const counts = mixCounts(vendorList, size);
+    simulators.prepare(counts);
+    const stack = await newStack(programDir, name, programConfig(simulators, counts, false), envVars);
+    log(`${size} resources ${JSON.stringify(counts)}${envVars ? " (checkpoints off)" : ""}: up ...`);
+    const up = await timed(() => stack.up());
+    expectChanges(`up of ${size}`, up.result.summary.resourceChanges, "create", size + 1);
+    return { stack, counts, up, tally: simulators.tally(), window: vendorWindow(simulators.requests(), up.startedAt, up.endedAt) };
+}
+
+function boundOf(vendorList, counts, tally) {
+    const kinds = vendorList.flatMap((vendor) =>
+        vendor.resources.map((resource) => ({
+            kind: resource.kind,
+            count: counts[resource.kind],
+            dependsOn: resource.dependsOn,
+            requests: tally[vendor.vendor].requests[resource.kind] ?? 0,
+            // A vendor's jobs belong to its one resource type (only Masergy has jobs).
+            jobs: vendor.resources.length === 1 ? tally[vendor.vendor].jobs : 0,
+        })),
+    );
+    const credentials = vendorList.filter((vendor) => vendor.tokens !== false).length;
+    return idealBound({ ...settings, parallel, credentials, kinds });
+}
+
+async function measureMix(programDir, simulators, vendorList, size) {
+    const { stack, counts, up, tally, window } = await upMix(programDir, simulators, vendorList, size, `mix-${size}`);
+    simulators.clearRequests();
+
+    log(`${size} resources: preview of the unchanged stack ...`);
+    const preview = await timed(() => stack.preview());
+    expectChanges(`preview of ${size}`, preview.result.changeSummary, "same", size + 1);
+    const previewRequests = simulators.requests().length;
+
+    const state = analyzeState(await exportedState(stack), size, simulators.credentials());
+    const bound = boundOf(vendorList, counts, tally);
+    const result = {
+        size,
+        counts,
+        up: { seconds: up.seconds, peakRssMb: up.rss.peakMb, window, requests: mapValues(tally, (t) => t.requests) },
+        bound,
+        upToBound: round(up.seconds / bound.seconds, 2),
+        tokenRequests: Object.fromEntries(vendorList.filter((v) => v.tokens !== false).map((v) => [v.vendor, tally[v.vendor].requests.token ?? 0])),
+        polls: tally.masergy ? { polls: tally.masergy.requests.poll ?? 0, jobs: tally.masergy.jobs } : undefined,
+        preview: { seconds: preview.seconds, peakRssMb: preview.rss.peakMb, vendorRequests: previewRequests },
+        peakRssMb: Math.max(up.rss.peakMb, preview.rss.peakMb),
+        state,
+    };
+    log(`${size} resources: up ${up.seconds} s (bound ${round(bound.seconds, 1)} s), preview ${preview.seconds} s, peak RSS ${result.peakRssMb} MB`);
+    return result;
+}
+
+/** The same `up` with the engine's checkpoints off: how close the provider itself comes to the bound. */
+async function measureWithoutCheckpoints(programDir, simulators, vendorList, size) {
+    const { counts, up, tally, window } = await upMix(programDir, simulators, vendorList, size, `mix-${size}-nocp`, withoutCheckpoints);
+    const bound = boundOf(vendorList, counts, tally);
+    return { size, up: { seconds: up.seconds, window }, bound: bound.seconds, upToBound: round(up.seconds / bound.seconds, 2) };
+}
+
+/** The engine's floor: as many no-op dynamic resources with the same arguments, `up` then `preview`. */
+async function measureFloor(programDir, simulators, vendorList, size) {
+    // The no-op `up` is a measurement only at the goal size; elsewhere it just sets up the preview, quicker without checkpoints.
+    const timedUp = size === goalSize;
+    const stack = await newStack(programDir, `noop-${size}`, programConfig(simulators, mixCounts(vendorList, size), true), timedUp ? {} : withoutCheckpoints);
+    log(`${size} no-op resources: up, then preview ...`);
+    const up = await timed(() => stack.up());
+    const preview = await timed(() => stack.preview());
+    expectChanges(`no-op preview of ${size}`, preview.result.changeSummary, "same", size + 1);
+    return { size, up: timedUp ? { seconds: up.seconds } : undefined, preview: { seconds: preview.seconds, peakRssMb: preview.rss.peakMb } };
+}
+
+const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, fn(value)]));
+
+async function main() {
+    const started = performance.now();
+    fs.rmSync(path.join(workDir, "state"), { recursive: true, force: true });
+    fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    log("installing the packed package into bench/out/program ...");
+    const programDir = await prepareProgram(workDir);
+    const vendorList = availableVendors(sims);
+    const simulators = await startSimulators(vendorList, sims, settings);
+    try {
+        const runs = [];
+        for (const size of sizes) runs.push(await measureMix(programDir, simulators, vendorList, size));
+        const noCheckpoints = await measureWithoutCheckpoints(programDir, simulators, vendorList, goalSize);
+        const floors = [];
+        for (const size of floorSizes) floors.push(await measureFloor(programDir, simulators, vendorList, size));
+        const results = {
+            when: new Date().toISOString(),
+            machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model, loadAverage: os.loadavg().map((l) => round(l, 2)), node: process.version },
+            settings: { ...settings, parallel, sizes, floorSizes, goalSize },
+            vendors: vendorList.map((vendor) => vendor.vendor),
+            runs,
+            noCheckpoints,
+            floors,
+            totalSeconds: round((performance.now() - started) / 1000, 1),
+        };
+        fs.writeFileSync(path.join(resultsDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+        fs.writeFileSync(path.join(resultsDir, "results.md"), renderMarkdown(results));
+        await writeChart(results, path.join(resultsDir, "scaling.png"));
+        process.stdout.write(renderMarkdown(results));
+        log(`done in ${results.totalSeconds} s: ${path.join(resultsDir, "results.{json,md}")}, scaling.png`);
+    } finally {
+        await simulators.stop();
+    }
+}
+
+main().catch((error) => {
+    console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+});
