@@ -4,6 +4,8 @@
 export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
 export * as pbx from "./pbx/lookups";
+export { MasergyUser, type MasergyUserArgs } from "./masergy/masergy-user";
+export * as masergy from "./masergy/lookups";
 export {
     VendorApiError,
     PortSipApiError,

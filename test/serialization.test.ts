@@ -7,7 +7,8 @@ import { resourceKinds, type ResourceKind } from "pulumi-ucaas";
 import { checked, fakeProviderText } from "./helpers/providers";
 import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
-import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
+import { useMasergySimulator } from "./helpers/masergy";
+import { masergyUserArgs, pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
 
 type ProviderModule = Record<string, () => Required<pulumi.dynamic.ResourceProvider>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,6 +41,7 @@ function load(text: string, dir: string) {
 const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
     PbxRole: () => pbxRoleArgs({ name: "Serialized" }),
     PbxUser: () => pbxUserArgs({ name: "serialized", extensionNumber: "4001" }),
+    MasergyUser: () => masergyUserArgs({ userId: "serialized@example.com" }),
 };
 
 async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynamic.ResourceProvider>) {
@@ -55,6 +57,7 @@ async function exerciseCrud(kind: ResourceKind, provider: Required<pulumi.dynami
 describe("serialized providers", function () {
     this.timeout(5 * 60_000);
     const sim = usePortSipSimulator();
+    const masergy = useMasergySimulator();
     let consumerDir: string;
     let consumerTexts: Record<string, string>;
     let localTexts: Record<string, string>;
@@ -72,7 +75,7 @@ describe("serialized providers", function () {
                 console.log(`      ${kind}: __provider is ${Buffer.byteLength(text)} bytes as installed, ${Buffer.byteLength(localTexts[kind])} bytes from a source checkout`);
                 assert.ok(Buffer.byteLength(text) <= 1536, `__provider of ${kind} is ${Buffer.byteLength(text)} bytes`);
                 assert.match(text, new RegExp(`require\\("pulumi-ucaas/providers/${providerModule(kind)}"\\)`));
-                for (const forbidden of [sim().token, sim().url, "got", "zod"]) {
+                for (const forbidden of [sim().token, sim().url, masergy().refreshToken, masergy().url, "got", "zod", "libphonenumber"]) {
                     assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
                     assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
                 }

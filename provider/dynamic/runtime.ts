@@ -15,6 +15,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    MasergyUser: () => require("../masergy/masergy-user.handlers").masergyUserHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {
