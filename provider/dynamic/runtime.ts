@@ -69,7 +69,9 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.
 export async function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const result = await handlers(kind).read(id, withoutProvider(props));
     // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
-    return result.id && result.props ? { ...result, props: { ...result.props, [appliedInputsKey]: props[appliedInputsKey] } } : result;
+    // (A resource recorded by a partial failure has no digest; an undefined value cannot cross the gRPC boundary.)
+    const applied = props[appliedInputsKey];
+    return result.id && result.props && applied !== undefined ? { ...result, props: { ...result.props, [appliedInputsKey]: applied } } : result;
 }
 
 export async function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {

@@ -139,7 +139,10 @@ export const masergyUserHandlers: ResourceHandlers = {
             // A create whose task failed after the account existed: only a new create can finish it.
             return { changes: true, replaces: [incompleteCreateKey], deleteBeforeReplace: true };
         }
-        return diffInputs(diffSpec, olds, news);
+        const diff = diffInputs(diffSpec, olds, news);
+        // A job an earlier run left unfinished: update to settle it. The engine's init error alone is not
+        // enough, because a refresh clears it (a dynamic provider's read cannot report one).
+        return pendingJobOf(olds) ? { ...diff, changes: true } : diff;
     },
 
     async create(inputs) {

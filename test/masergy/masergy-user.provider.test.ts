@@ -166,6 +166,7 @@ describe("MasergyUser provider", () => {
 
                 // Still hung: the next run checks the task, sends nothing else, and records it again.
                 const { __provider: _p, ...olds } = recorded;
+                assert.deepEqual(await provider.diff("jdoe@example.com", olds, inputs), { changes: true }, "an update settles the job");
                 await assert.rejects(provider.update("jdoe@example.com", olds, { ...inputs, __provider: fakeProviderText }), (error: InitError) => {
                     assert.equal(error.properties?.taskId, task.taskId);
                     return true;
