@@ -26,7 +26,7 @@ export const DEFAULT_GROUPS: GroupSeed[] = [
     enterpriseId: DEFAULT_ENTERPRISE_ID,
     groupId: "SIM-LON",
     name: "London office",
-    phoneNumbers: numbers("+4420717", 3690, 10),
+    phoneNumbers: numbers("+44207173", 6900, 10),
     servicePacks: ["UC-Standard", "UC-Premium"],
   },
 ];
