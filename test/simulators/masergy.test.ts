@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startMasergySimulator, type MasergySimulatorHandle } from "pulumi-ucaas/simulators";
+import { repoRoot } from "../helpers/engine";
 import { call, type HttpResult } from "../helpers/sim-http";
 
 const API = "/apiman-gateway/MasergyUCaaS/provisioning/1.0";
@@ -301,5 +303,33 @@ describe("Masergy simulator", function () {
             assert.equal((await admin("GET", "tasks")).body.length, 1);
             assert.equal((await admin("POST", "task-faults", { kind: "explode" })).status, 400);
         });
+    });
+});
+
+describe("pulumi-ucaas-sim --masergy", () => {
+    it("prints the UCAAS_MASERGY_* variables that point the provider at a working simulator", async () => {
+        const child = spawn(process.execPath, ["-r", "ts-node/register", "simulators/cli.ts", "--masergy", "--json"], {
+            cwd: repoRoot,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TS_NODE_PROJECT: "tsconfig.json" },
+            stdio: ["ignore", "pipe", "inherit"],
+        });
+        const exited = new Promise((done) => child.once("exit", done));
+        try {
+            const line = await new Promise<string>((done) => child.stdout.once("data", (chunk) => done(String(chunk))));
+            const { masergy } = JSON.parse(line);
+            assert.deepEqual(Object.keys(masergy.env), [
+                "UCAAS_MASERGY_API_URL",
+                "UCAAS_MASERGY_TOKEN_URL",
+                "UCAAS_MASERGY_REFRESH_TOKEN",
+                "UCAAS_MASERGY_POLL_INTERVAL_SECONDS",
+            ]);
+            const form = { grant_type: "refresh_token", client_id: "token-api", refresh_token: masergy.env.UCAAS_MASERGY_REFRESH_TOKEN };
+            const token = await call(masergy.env.UCAAS_MASERGY_TOKEN_URL, "POST", "", { form });
+            const groups = await call(`${masergy.env.UCAAS_MASERGY_API_URL}/`, "GET", "user/available_groups", { token: token.body.access_token });
+            assert.equal(groups.status, 200);
+        } finally {
+            child.kill("SIGTERM");
+            assert.equal(await exited, 0);
+        }
     });
 });
