@@ -3,6 +3,7 @@ import { masergy, MasergyApiError } from "pulumi-ucaas";
 import { checked, fakeProviderText, providerFor } from "../helpers/providers";
 import { tokenRequests, useMasergySimulator } from "../helpers/masergy";
 import { masergyUserArgs } from "../helpers/fixtures";
+import { restoreUcaasVariablesAfterEach } from "../helpers/env";
 
 const provider = providerFor("MasergyUser");
 
@@ -105,11 +106,7 @@ describe("Masergy tokens and settings", () => {
     });
 
     describe("when settings are missing or unsafe", () => {
-        const saved = { ...process.env };
-        afterEach(() => {
-            for (const key of Object.keys(process.env).filter((k) => k.startsWith("UCAAS_"))) delete process.env[key];
-            Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([k]) => k.startsWith("UCAAS_"))));
-        });
+        restoreUcaasVariablesAfterEach();
 
         it("names the refresh token setting, its variable and the login command in one line", async () => {
             process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/api";

@@ -199,8 +199,8 @@ describe("MasergyUser provider", () => {
     });
 
     describe("update", () => {
-        it("changes a last name through user/update_name only", async () => {
-            const { id, inputs, outs } = await createUser();
+        it("changes a last name through user/update_name only, passing the notification fields through", async () => {
+            const { id, inputs, outs } = await createUser({ userData: "ticket OPS-44" });
             sim().clearRequests();
             const news = { ...inputs, lastName: "Smith" };
             const { outs: updated } = await provider.update(id, outs, { ...news, __provider: fakeProviderText });
@@ -210,6 +210,7 @@ describe("MasergyUser provider", () => {
                 [(writes[0].body as Record<string, unknown>).firstName, (writes[0].body as Record<string, unknown>).lastName],
                 ["Jane", "Smith"],
             );
+            assert.equal((writes[0].body as Record<string, unknown>).userData, "ticket OPS-44");
             assert.equal(liveUser()?.lastName, "Smith");
             assert.equal(updated?.taskId, sim().tasks().at(-1)?.taskId);
         });

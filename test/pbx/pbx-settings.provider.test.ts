@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { checked, fakeProviderText, providerFor } from "../helpers/providers";
 import { requestsTo, usePortSipSimulator } from "../helpers/portsip";
 import { pbxUserArgs } from "../helpers/fixtures";
+import { restoreUcaasVariablesAfterEach } from "../helpers/env";
 
 const provider = providerFor("PbxUser");
 
@@ -26,11 +27,7 @@ describe("PortSIP credentials and endpoint settings", () => {
     });
 
     describe("when settings are missing or unsafe", () => {
-        const saved = { ...process.env };
-        afterEach(() => {
-            for (const key of Object.keys(process.env).filter((k) => k.startsWith("UCAAS_"))) delete process.env[key];
-            Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([k]) => k.startsWith("UCAAS_"))));
-        });
+        restoreUcaasVariablesAfterEach();
 
         it("names the config key and the environment variable of a missing setting in one line", async () => {
             delete process.env.UCAAS_PBX_URL;
