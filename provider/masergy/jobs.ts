@@ -4,6 +4,7 @@
  * can end is reported, so callers turn "accepted but not finished" into a recorded partial failure.
  */
 import type { VendorClient } from "../http/client";
+import { VendorApiError } from "../http/errors";
 import { masergyJobTiming } from "./client";
 import { waitForTask } from "./job-waiter";
 import { viewTask, type JobReceipt } from "./masergy-api";
@@ -12,16 +13,19 @@ import { currentStep, type TaskStepView, type TaskView } from "./task-view";
 export type JobResult =
     | { state: "completed"; job: JobReceipt; view: TaskView }
     | { state: "failed"; job: JobReceipt; view: TaskView; failedSteps: TaskStepView[] }
-    /** Still running at our deadline, or we lost track of it: the job may yet complete. */
-    | { state: "unfinished"; job: JobReceipt; reason: string };
+    /**
+     * Still running at our deadline, or we lost track of it: the job may yet complete. `forgotten`:
+     * Masergy no longer knows the task (404), so only the user's existence tells what it did.
+     */
+    | { state: "unfinished"; job: JobReceipt; reason: string; forgotten?: boolean };
 
-const minutes = (ms: number) => `${Math.round(ms / 6_000) / 10} min`;
+const duration = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6_000) / 10} min`);
 
 /** One line for the deployment log: which user, which job, which step. Never a field value. */
 export function progressLine(what: string, job: JobReceipt, view: TaskView, waitedMs: number): string {
     const step = currentStep(view);
     const where = step ? `, step ${step.position}/${step.total} "${step.step.name}"` : "";
-    return `Masergy: still waiting to ${what}: job ${job.jobId} (task ${job.taskId}) is ${view.status}${where} after ${minutes(waitedMs)}`;
+    return `Masergy: still waiting to ${what}: job ${job.jobId} (task ${job.taskId}) is ${view.status}${where} after ${duration(waitedMs)}`;
 }
 
 /**
@@ -49,10 +53,11 @@ export async function followJob(client: VendorClient, job: JobReceipt, what: str
                     job,
                     reason:
                         `job ${job.jobId} (task ${job.taskId}) was still ${outcome.view?.status ?? "running"} after ` +
-                        `${minutes(outcome.waitedMs)} (ucaas:masergyJobTimeoutMinutes)`,
+                        `${duration(outcome.waitedMs)} (ucaas:masergyJobTimeoutMinutes)`,
                 };
         }
     } catch (error) {
-        return { state: "unfinished", job, reason: `job ${job.jobId} (task ${job.taskId}) could not be followed: ${(error as Error).message}` };
+        const reason = `job ${job.jobId} (task ${job.taskId}) could not be followed: ${(error as Error).message}`;
+        return { state: "unfinished", job, reason, ...(error instanceof VendorApiError && error.isNotFound && { forgotten: true }) };
     }
 }

@@ -3,6 +3,7 @@ import { diffInputs, type DiffSpec } from "../dynamic/diff";
 import type { Props, ResourceHandlers } from "../dynamic/handlers";
 import { ResourceInitError } from "../dynamic/partial-failure";
 import type { VendorClient } from "../http/client";
+import { VendorApiError } from "../http/errors";
 import { masergyClient } from "./client";
 import { followJob, type JobResult } from "./jobs";
 import * as api from "./masergy-api";
@@ -108,7 +109,7 @@ function livePhoneAndNames(live: api.WireUser): Props {
 async function settlePendingJob(client: VendorClient, id: string, olds: Props, pending: PendingJob): Promise<Props | "gone"> {
     const what = pending.kind === "create" ? `create user ${id}` : `update user ${id}`;
     const result = await followJob(client, pending, what, { resume: true });
-    if (result.state === "unfinished") {
+    if (result.state === "unfinished" && !result.forgotten) {
         throw new ResourceInitError(id, olds, `Masergy: ${what}: ${result.reason}. Nothing else was sent; run \`pulumi up\` again later.`);
     }
     const settled = withoutNotes(olds);
@@ -116,10 +117,13 @@ async function settlePendingJob(client: VendorClient, id: string, olds: Props, p
         if (result.state === "completed") {
             return { ...settled, ...outputsOf({}, result.job, result.view.resultData) };
         }
-        if (await api.findUser(client, keyOf(olds))) {
+        const exists = await api.findUser(client, keyOf(olds));
+        if (exists && result.state === "failed") {
             throw incompleteCreate(settled, result.job, new MasergyTaskFailedError(what, result.view, result.failedSteps));
         }
-        return "gone"; // the task failed before the account existed: creating it now is no second create
+        // A task Masergy forgot: the user's existence says whether it ran. A failed task without an
+        // account: creating it now is no second create.
+        return exists ? { ...settled, ...outputsOf({}, result.job) } : "gone";
     }
     // The update job ended either way: what it changed is whatever the user now shows.
     const live = await api.findUser(client, keyOf(olds));
@@ -127,6 +131,18 @@ async function settlePendingJob(client: VendorClient, id: string, olds: Props, p
         throw new Error(`Masergy user ${id} no longer exists; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to create it again.`);
     }
     return { ...settled, ...livePhoneAndNames(live) };
+}
+
+/** One look at a recorded create task; a task Masergy no longer knows is over. */
+async function createStillRunning(client: VendorClient, pending: PendingJob): Promise<boolean> {
+    try {
+        return !isFinished(await api.viewTask(client, pending.taskId));
+    } catch (error) {
+        if (error instanceof VendorApiError && error.isNotFound) {
+            return false;
+        }
+        throw error;
+    }
 }
 
 export const masergyUserHandlers: ResourceHandlers = {
@@ -154,7 +170,7 @@ export const masergyUserHandlers: ResourceHandlers = {
     async read(id, props) {
         const client = masergyClient();
         const pending = pendingJobOf(props);
-        if (pending?.kind === "create" && !isFinished(await api.viewTask(client, pending.taskId))) {
+        if (pending?.kind === "create" && (await createStillRunning(client, pending))) {
             return { id, props }; // not created yet: keep the record so the job is not orphaned
         }
         const live = await api.findUser(client, keyOf(props));
@@ -193,7 +209,7 @@ export const masergyUserHandlers: ResourceHandlers = {
         const pending = pendingJobOf(props);
         if (pending) {
             const settled = await followJob(client, pending, `finish the earlier job of user ${id}`, { resume: true });
-            if (settled.state === "unfinished") {
+            if (settled.state === "unfinished" && !settled.forgotten) {
                 throw new MasergyJobUnfinishedError(`delete user ${id}`, pending.jobId, pending.taskId, `${settled.reason}; not deleting while it runs`);
             }
         }

@@ -182,6 +182,29 @@ describe("MasergyUser provider", () => {
             }
         });
 
+        it("settles a recorded create whose task Masergy no longer reports by whether the user exists", async () => {
+            process.env.UCAAS_MASERGY_JOB_TIMEOUT_MINUTES = "0.002";
+            try {
+                sim().hangNextTask();
+                const inputs = await checked(provider, masergyUserArgs());
+                const recorded = await provider.create({ ...inputs, __provider: fakeProviderText }).then(
+                    () => assert.fail("the create should have been recorded as unfinished"),
+                    (error: InitError) => error.properties!,
+                );
+                sim().releaseTasks();
+                const taskView = `/apiman-gateway/MasergyUCaaS/provisioning/1.0/task/${recorded.taskId}/view`;
+                while (sim().tasks()[0].status !== "COMPLETED") await new Promise((resolve) => setTimeout(resolve, 10));
+                sim().injectFault({ kind: "status", status: 404, pathPrefix: taskView, count: 2 });
+                const { __provider: _p, ...olds } = recorded;
+                assert.equal((await provider.read("jdoe@example.com", olds)).id, "jdoe@example.com");
+                const { outs } = await provider.update("jdoe@example.com", olds, { ...inputs, __provider: fakeProviderText });
+                assert.equal(outs?.__pendingJob, undefined);
+                assert.equal(apiRequests(sim(), "user/create", "POST").length, 1);
+            } finally {
+                process.env.UCAAS_MASERGY_JOB_TIMEOUT_MINUTES = "0.5";
+            }
+        });
+
         it("refuses an existing user without adopt, naming it and saying to set adopt: true", async () => {
             sim().seedUser(wireUser());
             await assert.rejects(createUser(), /Masergy user jdoe@example\.com already exists in group SIM-NYC\. Set adopt: true/);
