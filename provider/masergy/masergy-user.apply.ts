@@ -19,10 +19,10 @@ interface Change {
     submit: () => Promise<api.JobReceipt>;
 }
 
-function changesFor(client: VendorClient, current: Props, desired: Props, everything: boolean): Change[] {
+function changesFor(client: VendorClient, current: Props, desired: Props): Change[] {
     const key = keyOf(desired);
     const notifications = notificationsOf(desired);
-    const differs = (...keys: string[]) => everything || changedKeys(keys, current, desired).length > 0;
+    const differs = (...keys: string[]) => changedKeys(keys, current, desired).length > 0;
     const changes: Change[] = [];
     if (differs("firstName", "lastName")) {
         const names = { firstName: desired.firstName as string, lastName: desired.lastName as string };
@@ -49,16 +49,16 @@ function changesFor(client: VendorClient, current: Props, desired: Props, everyt
 
 /**
  * Applies the in-place changes from `current` to `desired` and returns the state reached (with the
- * last job's ids). With `everything` (adoption) names and password are sent whatever `current` says.
+ * last job's ids). For adoption, `current` is what Masergy reports.
  */
-export async function applyInPlace(client: VendorClient, id: string, current: Props, desired: Props, everything: boolean): Promise<Props> {
+export async function applyInPlace(client: VendorClient, id: string, current: Props, desired: Props): Promise<Props> {
     const reached: Props = { ...current };
     let progressed = false;
     // Nothing changed yet: the original error says it best and the old state stands. Otherwise record what was reached.
     const failure = (error: Error): Error =>
         progressed ? new ResourceInitError(id, { ...reached }, `Masergy user ${id} was only partly updated: ${error.message}`) : error;
 
-    for (const change of changesFor(client, current, desired, everything)) {
+    for (const change of changesFor(client, current, desired)) {
         let job: api.JobReceipt;
         try {
             job = await change.submit();

@@ -69,6 +69,9 @@ function incompleteCreate(inputs: Props, job: api.JobReceipt, failed: MasergyTas
 
 async function createUser(client: VendorClient, inputs: Props): Promise<{ id: string; outs: Props }> {
     const user = inputs as MasergyUserInputs;
+    if (user.webPortalPassword === undefined) {
+        throw new Error(`Masergy user ${user.userId} does not exist, so it cannot be adopted: webPortalPassword must be set to create it.`);
+    }
     const job = await api.createUser(client, createBody(user));
     return finishCreate(client, inputs, await followJob(client, job, `create user ${user.userId}`));
 }
@@ -89,8 +92,10 @@ async function adoptExisting(client: VendorClient, existing: api.WireUser, input
             );
         }
     }
+    // Compared with what Masergy reports, so adopting a user that already matches submits no job;
+    // the password cannot be read, so a given one is always set and an omitted one is kept.
     const live = livePhoneAndNames(existing);
-    const reached = await applyInPlace(client, user.userId, live, inputs, true);
+    const reached = await applyInPlace(client, user.userId, live, inputs);
     return { id: user.userId, outs: { ...inputs, ...computedOf(reached) } };
 }
 
@@ -200,7 +205,7 @@ export const masergyUserHandlers: ResourceHandlers = {
             }
             current = settled;
         }
-        const reached = await applyInPlace(client, id, current, news, false);
+        const reached = await applyInPlace(client, id, current, news);
         return { outs: { ...news, ...computedOf(reached) } };
     },
 

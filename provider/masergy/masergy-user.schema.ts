@@ -47,7 +47,11 @@ export const MasergyUserArgsSchema = z
             .string()
             .min(6)
             .max(60)
-            .describe("The web portal password (secret), at least 6 characters; Masergy enforces its own complexity rules."),
+            .optional()
+            .describe(
+                "The web portal password (secret), at least 6 characters; Masergy enforces its own complexity rules. " +
+                    "May be omitted only with adopt: true (the user keeps its password).",
+            ),
         phoneNumber: phoneNumber
             .optional()
             .describe("The primary phone number, normalized to E.164; updates in place through user/update_phone_number."),
@@ -89,6 +93,7 @@ export const MasergyUserArgsSchema = z
                 ctx.addIssue({ code: "custom", path: [field], message });
             }
         };
+        require(!user.adopt && !user.webPortalPassword, "webPortalPassword", "is required (it may be omitted only with adopt: true, which keeps the existing password)");
         require(user.voicemail && !user.emailAddress, "emailAddress", "is required when voicemail is true");
         require(user.voicemail && !user.voicePortalPasscode, "voicePortalPasscode", "is required when voicemail is true");
         require(user.voicemailTranscriptionMachine && !user.voicemail, "voicemailTranscriptionMachine", "needs voicemail: true");

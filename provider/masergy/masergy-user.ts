@@ -29,7 +29,7 @@ export class MasergyUser extends pulumi.dynamic.Resource {
     declare readonly extension: pulumi.Output<string>;
     declare readonly mainServicePack: pulumi.Output<string>;
     declare readonly timeZone: pulumi.Output<MasergyUserInputs["timeZone"]>;
-    declare readonly webPortalPassword: pulumi.Output<string>;
+    declare readonly webPortalPassword: pulumi.Output<string | undefined>;
     declare readonly voicePortalPasscode: pulumi.Output<string | undefined>;
     /** The last Masergy job that changed this user, and its task. */
     declare readonly jobId: pulumi.Output<string | undefined>;
