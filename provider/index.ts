@@ -7,6 +7,8 @@ export * as pbx from "./pbx/lookups";
 export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";
 export { TeamsEnterpriseUser, type TeamsEnterpriseUserArgs } from "./teams/teams-enterprise-user";
+export { MasergyUser, type MasergyUserArgs } from "./masergy/masergy-user";
+export * as masergy from "./masergy/lookups";
 export {
     VendorApiError,
     PortSipApiError,

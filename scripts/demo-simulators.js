@@ -1,11 +1,32 @@
 // The simulators the demo runs, with the stack config that points the provider at them and a
 // short account of what each holds. Each vendor adds itself to `vendors`.
 "use strict";
-const { startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
+const { startMasergySimulator, startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
 
 const builtInRoles = new Set(["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"]);
 
 const vendors = [
+    {
+        start: () => startMasergySimulator(),
+        config: (sim) => ({
+            "ucaas:masergyApiUrl": { value: sim.apiUrl },
+            "ucaas:masergyTokenUrl": { value: sim.tokenUrl },
+            "ucaas:masergyRefreshToken": { value: sim.refreshToken, secret: true },
+            // Simulated jobs take 1.5 s; the real API asks for no more than one poll per 10 s.
+            "ucaas:masergyPollIntervalSeconds": { value: "0.5" },
+        }),
+        exports: (sim) =>
+            `export UCAAS_MASERGY_API_URL=${sim.apiUrl} UCAAS_MASERGY_TOKEN_URL=${sim.tokenUrl}\n` +
+            `export UCAAS_MASERGY_REFRESH_TOKEN=${sim.refreshToken} UCAAS_MASERGY_POLL_INTERVAL_SECONDS=0.5\n`,
+        describe(sim, print) {
+            const users = sim.state().users;
+            print(`Masergy UCaaS (${sim.apiUrl}); jobs run so far: ${sim.tasks().length}\n`);
+            for (const user of users) {
+                print(`  ${user.userId.padEnd(24)} ${user.firstName} ${user.lastName}  ${user.phoneNumber ?? "no number"}  extension ${user.extension}  ${user.mainServicePack}\n`);
+            }
+            if (users.length === 0) print("  users: none\n");
+        },
+    },
     {
         start: () => startPortSipSimulator(),
         config: (sim) => ({ "ucaas:pbxUrl": { value: sim.url }, "ucaas:pbxToken": { value: sim.token, secret: true } }),

@@ -4,6 +4,7 @@
  * `UCAAS_*` variables that point the provider at them, and serves until SIGINT/SIGTERM.
  * The text output is shell-friendly (comments start with #); `--json` prints one JSON line instead.
  */
+import { startMasergySimulator } from "./masergy/index";
 import { startPortSipSimulator } from "./portsip/index";
 import { startUmpSimulator } from "./ump/index";
 import { startTeamsSimulator } from "./teams/index";
@@ -30,6 +31,24 @@ const VENDORS: Record<string, VendorEntry> = {
         url: handle.url,
         adminUrl: handle.adminUrl,
         env: { UCAAS_PBX_URL: handle.url, UCAAS_PBX_TOKEN: handle.token },
+        stop: () => handle.stop(),
+      };
+    },
+  },
+  masergy: {
+    title: "Masergy UCaaS Provisioning API",
+    async start(options) {
+      const handle = await startMasergySimulator(options);
+      return {
+        url: handle.url,
+        adminUrl: handle.adminUrl,
+        env: {
+          UCAAS_MASERGY_API_URL: handle.apiUrl,
+          UCAAS_MASERGY_TOKEN_URL: handle.tokenUrl,
+          UCAAS_MASERGY_REFRESH_TOKEN: handle.refreshToken,
+          // The simulated jobs take 1.5 s; the real API asks for no more than one poll per 10 s.
+          UCAAS_MASERGY_POLL_INTERVAL_SECONDS: "1",
+        },
         stop: () => handle.stop(),
       };
     },
@@ -62,7 +81,7 @@ const VENDORS: Record<string, VendorEntry> = {
   },
 };
 
-const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--ump] [--teams] [--port-portsip N] [--port-ump N] [--port-teams N] [--latency-ms N] [--json]
+const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--masergy] [--ump] [--teams] [--port-<vendor> N] [--latency-ms N] [--json]
 
 Starts loopback simulators of the vendor APIs (all of them unless some are named)
 and serves until interrupted.
@@ -73,6 +92,8 @@ and serves until interrupted.
   --port-ump N       listen on port N (default: a free port)
   --teams            start the ConnecttoTeams simulator
   --port-teams N     listen on port N (default: a free port)
+  --masergy          start the Masergy provisioning API and token endpoint simulator
+  --port-masergy N   listen on port N (default: a free port)
   --latency-ms N     delay every vendor response by N milliseconds
   --json             print one JSON line describing the simulators instead of text
   --help             show this help`;

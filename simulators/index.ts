@@ -37,3 +37,17 @@ export {
   type TeamsAdmin,
   type TeamsOAuthClient,
 } from "./teams/index";
+export {
+  startMasergySimulator,
+  DEFAULT_MASERGY_ACCOUNT,
+  DEFAULT_MASERGY_REFRESH_TOKEN,
+  MASERGY_OAUTH_CLIENT_ID,
+  type MasergySimulatorHandle,
+  type MasergySimulatorOptions,
+  type MasergyStateSnapshot,
+  type MasergyUserRecord,
+  type MasergyAccount,
+  type TaskFault,
+  type WebhookDelivery,
+  type NotificationEmail,
+} from "./masergy/index";

@@ -17,6 +17,7 @@ describe("npm run demo", function () {
         assert.match(stdout, /~ displayName: "Alice Example" => "Alice Example \(edited\)"/);
         assert.match(stdout, /vendor requests during that update: portsip POST \/api\/users\/\S+\n/);
         assert.match(stdout, /extension 1001\s+alice\s+"Alice Example \(edited\)"/);
+        assert.match(stdout, /jdoe@example\.com\s+Jane Doe\s+\+12125550101\s+extension 0101/);
         assert.match(stdout, /sip:alice@contoso\.com\s+tel:\+311111121\s+Enterprise Voice/);
         assert.match(stdout, /alice@contoso\.com\s+\w+\s+call policy Global/);
         assert.match(stdout, /Demo finished/);

@@ -7,7 +7,8 @@ import { resourceKinds, type ResourceKind } from "pulumi-ucaas";
 import { checkedAndCreated } from "./helpers/providers";
 import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
-import { pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
+import { masergyUserArgs, pbxRoleArgs, pbxUserArgs } from "./helpers/fixtures";
+import { useMasergySimulator } from "./helpers/masergy";
 import { seedDirectoryUser, umpEndpointArgs, useUmpSimulator } from "./helpers/ump";
 import { teamsUserArgs, useTeamsSimulator } from "./helpers/teams";
 
@@ -44,6 +45,7 @@ const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
     PbxUser: () => pbxUserArgs({ name: "serialized", extensionNumber: "4001" }),
     UmpEndpoint: () => umpEndpointArgs({ identity: "sip:serialized@contoso.com", lineUri: "tel:+311111140" }),
     TeamsEnterpriseUser: () => teamsUserArgs(teamsSim(), { loginId: "serialized@contoso.com" }),
+    MasergyUser: () => masergyUserArgs({ userId: "serialized@example.com" }),
 };
 
 /** Vendor objects a kind needs before its create (UMP manages users that already exist in the directory). */
@@ -83,6 +85,7 @@ describe("serialized providers", function () {
     const sim = usePortSipSimulator();
     umpSim = useUmpSimulator({ token: "ump-serialization-token" });
     teamsSim = useTeamsSimulator();
+    const masergy = useMasergySimulator();
     let consumerDir: string;
     let consumerTexts: Record<string, string>;
     let localTexts: Record<string, string>;
@@ -100,8 +103,11 @@ describe("serialized providers", function () {
                 console.log(`      ${kind}: __provider is ${Buffer.byteLength(text)} bytes as installed, ${Buffer.byteLength(localTexts[kind])} bytes from a source checkout`);
                 assert.ok(Buffer.byteLength(text) <= 1536, `__provider of ${kind} is ${Buffer.byteLength(text)} bytes`);
                 assert.match(text, new RegExp(`require\\("pulumi-ucaas/providers/${providerModule(kind)}"\\)`));
-                const credentials = [sim().token, sim().url, umpSim().token!, umpSim().url, teamsSim().url, teamsSim().client.clientSecret, teamsSim().admin.password];
-                for (const forbidden of [...credentials, "got", "zod"]) {
+                const credentials = [
+                    sim().token, sim().url, umpSim().token!, umpSim().url, teamsSim().url, teamsSim().client.clientSecret,
+                    teamsSim().admin.password, masergy().refreshToken, masergy().url,
+                ];
+                for (const forbidden of [...credentials, "got", "zod", "libphonenumber"]) {
                     assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
                     assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
                 }

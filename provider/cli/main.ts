@@ -1,52 +1,51 @@
 #!/usr/bin/env node
 /**
- * `pulumi-ucaas`: commands for the people who keep a roster, next to the Pulumi program.
+ * `pulumi-ucaas`: the package's command line. Subcommands live in one table; each is a module
+ * with a summary, its usage and a `run` that resolves to an exit code.
  */
-import type { CommandContext } from "./args";
-import { exportCommand, exportUsage } from "./export-command";
+import { UsageError, type Command, type CommandIo } from "./command";
+import { exportRosterCommand } from "./export-command";
+import { masergyLogin } from "./masergy-login";
 
-interface Command {
-    summary: string;
-    usage: string;
-    run(args: string[], context: CommandContext): Promise<number>;
-}
-
-export const commands: Record<string, Command> = {
-    export: { summary: "write a roster that adopts what already exists at the vendors", usage: exportUsage, run: exportCommand },
+const commands: Record<string, Command> = {
+    export: exportRosterCommand,
+    "masergy-login": masergyLogin,
 };
 
-function help(): string {
-    const width = Math.max(...Object.keys(commands).map((name) => name.length));
-    return `usage: pulumi-ucaas <command> [options]\n\n${Object.entries(commands)
-        .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-        .join("\n")}\n\n\`pulumi-ucaas <command> --help\` describes a command.\n`;
-}
+const usage = `Usage: pulumi-ucaas <command> [options]
 
-export async function main(argv: string[], context: CommandContext): Promise<number> {
+Commands:
+${Object.entries(commands)
+    .map(([name, command]) => `  ${name.padEnd(16)} ${command.summary}`)
+    .join("\n")}
+
+Run \`pulumi-ucaas <command> --help\` for a command's options.`;
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
     const [name, ...args] = argv;
-    if (!name || name === "help" || name === "--help" || name === "-h") {
-        context.stdout.write(help());
-        return name ? 0 : 2;
+    if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+        (name === undefined ? io.stderr : io.stdout).write(`${usage}\n`);
+        return name === undefined ? 2 : 0;
     }
-    const command = commands[name];
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
-        context.stderr.write(`pulumi-ucaas: unknown command "${name}"\n\n${help()}`);
+        io.stderr.write(`pulumi-ucaas: unknown command "${name}"\n\n${usage}\n`);
         return 2;
     }
-    if (args.includes("--help")) {
-        context.stdout.write(`${command.usage}\n`);
-        return 0;
-    }
     try {
-        return await command.run(args, context);
+        return await command.run(args, io);
     } catch (error) {
-        context.stderr.write(`pulumi-ucaas ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr.write(`pulumi-ucaas ${name}: ${(error as Error).message}\n`);
+        if (error instanceof UsageError) {
+            io.stderr.write(`\n${command.usage}\n`);
+            return 2;
+        }
         return 1;
     }
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
-        (code) => process.exit(code),
+    void main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+        (code) => (process.exitCode = code),
     );
 }

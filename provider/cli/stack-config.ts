@@ -11,6 +11,7 @@ import type { ConfigSource } from "../config";
 export interface StackOptions {
     cwd: string;
     stack?: string;
+    env?: NodeJS.ProcessEnv;
 }
 
 const stackArgs = (options: StackOptions) => (options.stack ? ["--stack", options.stack] : []);
@@ -26,6 +27,7 @@ export async function readStackConfig(options: StackOptions): Promise<ConfigSour
     }
     const { stdout } = await promisify(execFile)("pulumi", ["config", "--json", "--show-secrets", ...stackArgs(options)], {
         cwd: options.cwd,
+        env: options.env,
         maxBuffer: 16 << 20,
     });
     const values = JSON.parse(stdout) as Record<string, { value?: string }>;
@@ -37,6 +39,7 @@ export function setSecretConfig(key: string, value: string, options: StackOption
     return new Promise((resolve, reject) => {
         const child = spawn("pulumi", ["config", "set", "--secret", key, ...stackArgs(options)], {
             cwd: options.cwd,
+            env: options.env,
             stdio: ["pipe", "ignore", "pipe"],
         });
         let stderr = "";

@@ -1,4 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { checkWithSchema } from "./check";
+import { diffInputs, type DiffSpec } from "./diff";
 
 /** Properties as the engine hands them to a provider: plain JSON, secrets already unwrapped. */
 export type Props = Record<string, unknown>;
@@ -14,4 +17,15 @@ export interface ResourceHandlers {
     read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult>;
     update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult>;
     delete(id: string, props: Props): Promise<void>;
+}
+
+/**
+ * The `check` and `diff` every resource starts from: its zod schema validates and normalizes, and
+ * its diff spec names the properties compared and the ones that replace.
+ */
+export function schemaCheckAndDiff(schema: z.ZodType, spec: DiffSpec): Pick<ResourceHandlers, "check" | "diff"> {
+    return {
+        check: async (_olds, news) => checkWithSchema(schema, news),
+        diff: async (_id, olds, news) => diffInputs(spec, olds, news),
+    };
 }

@@ -17,6 +17,7 @@ const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
     UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
     TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.handlers").teamsEnterpriseUserHandlers,
+    MasergyUser: () => require("../masergy/masergy-user.handlers").masergyUserHandlers,
 };
 
 function handlers(kind: ResourceKind): ResourceHandlers {

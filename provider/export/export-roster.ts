@@ -1,5 +1,6 @@
 import { getSetting, type SettingKey } from "../config";
-import { type ExportedSecret, type ExportedVendor, type VendorExporter } from "./exported-vendor";
+import { type ExportedSecret, type ExportedVendor, type ExportOptions, type VendorExporter } from "./exported-vendor";
+import { exportMasergy } from "./masergy-export";
 import { exportPbx } from "./pbx-export";
 import { exportUmp } from "./ump-export";
 import type { Progress } from "./progress";
@@ -15,6 +16,7 @@ interface ExportableVendor {
 
 /** Roster section name -> how to export it. Vendors add themselves here. */
 export const exportableVendors: Record<string, ExportableVendor> = {
+    masergy: { endpointSetting: "masergyRefreshToken", exporter: exportMasergy },
     pbx: { endpointSetting: "pbxUrl", exporter: exportPbx },
     ump: { endpointSetting: "umpUrl", exporter: exportUmp },
     teams: {
@@ -33,7 +35,7 @@ export interface ExportResult {
  * Reads every requested (or every configured) vendor and returns a valid roster that adopts what
  * exists, the secrets it references, and notes for the person running it.
  */
-export async function exportRoster(options: { vendors?: string[]; progress: Progress; schemaPath: string }): Promise<ExportResult> {
+export async function exportRoster(options: ExportOptions & { vendors?: string[]; progress: Progress; schemaPath: string }): Promise<ExportResult> {
     const requested = options.vendors ?? Object.keys(exportableVendors).filter((name) => getSetting(exportableVendors[name].endpointSetting));
     const unknown = requested.filter((name) => !(name in exportableVendors));
     if (unknown.length) {
@@ -47,7 +49,7 @@ export async function exportRoster(options: { vendors?: string[]; progress: Prog
             notes.push(vendor.unsupported ?? `${name} cannot be exported.`);
             continue;
         }
-        exported[name] = await vendor.exporter(options.progress);
+        exported[name] = await vendor.exporter(options.progress, options);
         notes.push(...exported[name].notes);
     }
     options.progress.finish();

@@ -15,7 +15,13 @@ export interface ExportedVendor {
     notes: string[];
 }
 
-export type VendorExporter = (progress: Progress) => Promise<ExportedVendor>;
+/** Choices a person makes for an export, for what the vendors cannot report. */
+export interface ExportOptions {
+    /** Masergy: values for `mainServicePack`, `timeZone` and `addressType`, which user/find does not report. */
+    masergyDefaults?: Record<string, string>;
+}
+
+export type VendorExporter = (progress: Progress, options: ExportOptions) => Promise<ExportedVendor>;
 
 /** `pbx-user`, `1001`, `voicemailPin` -> `pbxUser1001VoicemailPin`: a valid, readable config key. */
 export function secretConfigKey(prefix: string, naturalKey: string, field: string): string {

@@ -1,6 +1,5 @@
-import { checkWithSchema } from "../dynamic/check";
-import { diffInputs, type DiffSpec } from "../dynamic/diff";
-import type { Props, ResourceHandlers } from "../dynamic/handlers";
+import type { DiffSpec } from "../dynamic/diff";
+import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
 import { toCamelCase, toSnakeCase, withoutNulls } from "../wire/case";
 import { portSipClient } from "./client";
 import { createRole, destroyRoleIfPresent, getRole, updateRole, type WireObject } from "./portsip-api";
@@ -17,13 +16,7 @@ function toWire(role: PbxRoleInputs): WireObject {
 }
 
 export const pbxRoleHandlers: ResourceHandlers = {
-    async check(_olds, news) {
-        return checkWithSchema(PbxRoleArgsSchema, news);
-    },
-
-    async diff(_id, olds, news) {
-        return diffInputs(diffSpec, olds, news);
-    },
+    ...schemaCheckAndDiff(PbxRoleArgsSchema, diffSpec),
 
     async create(inputs) {
         const role = inputs as PbxRoleInputs;

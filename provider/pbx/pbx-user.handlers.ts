@@ -1,6 +1,5 @@
-import { checkWithSchema } from "../dynamic/check";
-import { diffInputs, type DiffSpec } from "../dynamic/diff";
-import type { Props, ResourceHandlers } from "../dynamic/handlers";
+import type { DiffSpec } from "../dynamic/diff";
+import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
 import { ResourceInitError } from "../dynamic/partial-failure";
 import { toCamelCase, toSnakeCase, withoutNulls } from "../wire/case";
 import { projectOnto } from "../wire/project";
@@ -43,13 +42,7 @@ async function adoptExisting(existing: api.WireUserSummary, inputs: Props): Prom
 }
 
 export const pbxUserHandlers: ResourceHandlers = {
-    async check(_olds, news) {
-        return checkWithSchema(PbxUserArgsSchema, news);
-    },
-
-    async diff(_id, olds, news) {
-        return diffInputs(diffSpec, olds, news);
-    },
+    ...schemaCheckAndDiff(PbxUserArgsSchema, diffSpec),
 
     async create(inputs) {
         const user = inputs as PbxUserInputs;

@@ -6,6 +6,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ResourceKind } from "../dynamic/kinds";
+import { MasergyUser } from "../masergy/masergy-user";
+import { MasergyUserArgsSchema, masergyUserSecretKeys } from "../masergy/masergy-user.schema";
 import { PbxRole } from "../pbx/pbx-role";
 import { PbxRoleArgsSchema } from "../pbx/pbx-role.schema";
 import { PbxUser } from "../pbx/pbx-user";
@@ -36,6 +38,16 @@ export interface RosterSection {
 }
 
 export const rosterSections: readonly RosterSection[] = [
+    {
+        vendor: "masergy",
+        list: "users",
+        kind: "MasergyUser",
+        schema: MasergyUserArgsSchema,
+        secretKeys: masergyUserSecretKeys,
+        naturalKey: (entry) => String(entry.userId),
+        namePrefix: "masergy-user",
+        declare: (name, args, opts) => new MasergyUser(name, args as never, opts),
+    },
     {
         vendor: "pbx",
         list: "roles",

@@ -1,6 +1,5 @@
-import { checkWithSchema } from "../dynamic/check";
-import { diffInputs, type DiffSpec } from "../dynamic/diff";
-import type { ResourceHandlers } from "../dynamic/handlers";
+import type { DiffSpec } from "../dynamic/diff";
+import { schemaCheckAndDiff, type ResourceHandlers } from "../dynamic/handlers";
 import { teamsClient } from "./client";
 import { configureUserBody } from "./configure-user-body";
 import { configureUser, disableUser } from "./connecttoteams-api";
@@ -22,13 +21,7 @@ const diffSpec: DiffSpec = {
 const resourceId = (user: Pick<TeamsEnterpriseUserInputs, "tenantId" | "loginId">) => `${user.tenantId}/${user.loginId}`;
 
 export const teamsEnterpriseUserHandlers: ResourceHandlers = {
-    async check(_olds, news) {
-        return checkWithSchema(TeamsEnterpriseUserArgsSchema, news);
-    },
-
-    async diff(_id, olds, news) {
-        return diffInputs(diffSpec, olds, news);
-    },
+    ...schemaCheckAndDiff(TeamsEnterpriseUserArgsSchema, diffSpec),
 
     async create(inputs) {
         const user = inputs as TeamsEnterpriseUserInputs;

@@ -1,6 +1,5 @@
-import { checkWithSchema } from "../dynamic/check";
-import { changedKeys, diffInputs, sameValue, type DiffSpec } from "../dynamic/diff";
-import type { Props, ResourceHandlers } from "../dynamic/handlers";
+import { changedKeys, sameValue, type DiffSpec } from "../dynamic/diff";
+import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
 import { withoutNulls } from "../wire/case";
 import { umpClient } from "./client";
 import * as api from "./ump-api";
@@ -67,13 +66,7 @@ function voiceAssignment(live: api.WireObject): string | undefined {
 }
 
 export const umpEndpointHandlers: ResourceHandlers = {
-    async check(_olds, news) {
-        return checkWithSchema(UmpEndpointArgsSchema, news);
-    },
-
-    async diff(_id, olds, news) {
-        return diffInputs(diffSpec, olds, news);
-    },
+    ...schemaCheckAndDiff(UmpEndpointArgsSchema, diffSpec),
 
     async create(inputs) {
         const endpoint = inputs as UmpEndpointInputs;

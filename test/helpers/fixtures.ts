@@ -19,3 +19,19 @@ export const pbxRoleArgs = (overrides: Record<string, unknown> = {}): Record<str
     permissions: { general: { voicemailFullAccess: true }, policies: { internalCalls: true, domesticCalls: true } },
     ...overrides,
 });
+
+/** Valid MasergyUser arguments for the simulator's default group; tests override what they exercise. */
+export const masergyUserArgs = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+    groupId: "SIM-NYC",
+    userId: "jdoe@example.com",
+    firstName: "Jane",
+    lastName: "Doe",
+    emailAddress: "jane.doe@example.com",
+    webPortalPassword: "portal-Passw0rd",
+    phoneNumber: "+12125550101",
+    extension: "0101",
+    mainServicePack: "UC-Standard",
+    addressType: "NONE",
+    timeZone: "America/New_York",
+    ...overrides,
+});

@@ -1,0 +1,61 @@
+/**
+ * Waits for one Masergy task by polling its view. It decides nothing about errors: it reports how
+ * the wait ended and the caller decides what that means for the resource (a failed create, a
+ * partial failure to resume later, ...). Intervals, deadline, clock and sleep are injectable.
+ */
+import { failedSteps, isFinished, type TaskStepView, type TaskView } from "./task-view";
+
+export type WaitOutcome =
+    | { state: "completed"; view: TaskView; polls: number }
+    | { state: "failed"; view: TaskView; failedSteps: TaskStepView[]; polls: number }
+    /** Our deadline passed while the task was still queued or running (or in a status we do not know). */
+    | { state: "deadline"; view?: TaskView; polls: number; waitedMs: number };
+
+export interface WaitOptions {
+    /** One `GET task/{taskId}/view`. Errors propagate: the caller knows what was accepted. */
+    poll: () => Promise<TaskView>;
+    intervalMs: number;
+    /** Give up after this long, counted from the start of this wait. */
+    timeoutMs: number;
+    /** Poll at once instead of after the first interval (resuming a task accepted in an earlier run). */
+    pollFirst?: boolean;
+    /** Called with the latest view at most once per `progressEveryMs` while the task runs. */
+    onProgress?: (view: TaskView, waitedMs: number) => void;
+    progressEveryMs?: number;
+    now?: () => number;
+    sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultProgressEveryMs = 60_000;
+
+export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const progressEveryMs = options.progressEveryMs ?? defaultProgressEveryMs;
+    const started = now();
+    const deadline = started + options.timeoutMs;
+    let lastProgress = started;
+    let polls = 0;
+    let view: TaskView | undefined;
+    for (let first = true; ; first = false) {
+        if (!(first && options.pollFirst)) {
+            // Never poll more often than the interval; the last wait is cut short at the deadline.
+            await sleep(Math.max(0, Math.min(options.intervalMs, deadline - now())));
+        }
+        view = await options.poll();
+        polls++;
+        if (isFinished(view)) {
+            return view.status === "COMPLETED"
+                ? { state: "completed", view, polls }
+                : { state: "failed", view, failedSteps: failedSteps(view), polls };
+        }
+        const at = now();
+        if (at >= deadline) {
+            return { state: "deadline", view, polls, waitedMs: at - started };
+        }
+        if (options.onProgress && at - lastProgress >= progressEveryMs) {
+            lastProgress = at;
+            options.onProgress(view, at - started);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import { strict as assert } from "node:assert";
+import { waitForTask, type WaitOptions } from "../../provider/masergy/job-waiter";
+import { progressLine } from "../../provider/masergy/jobs";
+import type { TaskView } from "../../provider/masergy/task-view";
+
+/** A task that reports the given statuses, one per poll, on a fake clock that sleeps instantly. */
+function scripted(statuses: string[], extra: Partial<TaskView> = {}) {
+    let clock = 0;
+    const polledAt: number[] = [];
+    const options: Pick<WaitOptions, "poll" | "now" | "sleep"> = {
+        now: () => clock,
+        sleep: async (ms) => void (clock += ms),
+        poll: async () => {
+            polledAt.push(clock);
+            const status = statuses[Math.min(polledAt.length - 1, statuses.length - 1)];
+            return {
+                taskId: "xyz456",
+                jobId: "abc123",
+                type: "CREATE_USER",
+                status,
+                createdAt: "2026-01-01T00:00:00Z",
+                steps: [
+                    { name: "create account", status: status === "QUEUED" ? "PENDING" : "COMPLETED" },
+                    { name: "assign device", status: status === "FAILED" ? "FAILED" : status === "COMPLETED" ? "COMPLETED" : "RUNNING", message: status === "FAILED" ? "Unknown device model" : undefined },
+                ],
+                ...extra,
+            };
+        },
+    };
+    return { options, polledAt };
+}
+
+describe("Masergy job waiter", () => {
+    it("polls once per interval, the first after one interval, until the task completes", async () => {
+        const { options, polledAt } = scripted(["QUEUED", "RUNNING", "COMPLETED"]);
+        const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
+        assert.equal(outcome.state, "completed");
+        assert.equal(outcome.polls, 3);
+        assert.deepEqual(polledAt, [10_000, 20_000, 30_000]);
+    });
+
+    it("treats a status it does not know as still running", async () => {
+        const { options } = scripted(["ON_HOLD", "RETRYING", "COMPLETED"]);
+        const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
+        assert.equal(outcome.state, "completed");
+        assert.equal(outcome.polls, 3);
+    });
+
+    it("reports a failed task with its failed steps and lets the caller decide what to throw", async () => {
+        const { options } = scripted(["RUNNING", "FAILED"]);
+        const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
+        assert.equal(outcome.state, "failed");
+        assert.deepEqual(outcome.state === "failed" && outcome.failedSteps, [{ name: "assign device", status: "FAILED", message: "Unknown device model" }]);
+    });
+
+    it("stops at the deadline with the last view, polling one last time at the deadline", async () => {
+        const { options, polledAt } = scripted(["RUNNING"]);
+        const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 25_000 });
+        assert.equal(outcome.state, "deadline");
+        assert.equal(outcome.state === "deadline" && outcome.view?.status, "RUNNING");
+        assert.deepEqual(polledAt, [10_000, 20_000, 25_000]);
+    });
+
+    it("polls at once when resuming a task accepted in an earlier run", async () => {
+        const { options, polledAt } = scripted(["COMPLETED"]);
+        await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 60_000, pollFirst: true });
+        assert.deepEqual(polledAt, [0]);
+    });
+
+    it("reports progress at most once a minute", async () => {
+        const { options } = scripted([...Array(30).fill("RUNNING"), "COMPLETED"]);
+        const progress: number[] = [];
+        await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000, onProgress: (_view, waited) => progress.push(waited) });
+        assert.deepEqual(progress, [60_000, 120_000, 180_000, 240_000, 300_000]);
+    });
+
+    it("words a progress line with the user, the job and the current step, and no field values", () => {
+        const view: TaskView = {
+            taskId: "xyz456",
+            jobId: "abc123",
+            type: "CREATE_USER",
+            status: "RUNNING",
+            createdAt: "2026-01-01T00:00:00Z",
+            userData: "secret-ish reference",
+            steps: [
+                { name: "create account", status: "COMPLETED" },
+                { name: "assign device", status: "RUNNING" },
+                { name: "configure voicemail", status: "PENDING" },
+            ],
+        };
+        const line = progressLine("create user jdoe@example.com", { jobId: "abc123", taskId: "xyz456" }, view, 120_000);
+        assert.equal(line, 'Masergy: still waiting to create user jdoe@example.com: job abc123 (task xyz456) is RUNNING, step 2/3 "assign device" after 2 min');
+    });
+});
