@@ -37,11 +37,16 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     let lastProgress = started;
     let polls = 0;
     let view: TaskView | undefined;
-    for (let first = true; ; first = false) {
-        if (!(first && options.pollFirst)) {
-            // Never poll more often than the interval; the last wait is cut short at the deadline.
-            await sleep(Math.max(0, Math.min(options.intervalMs, deadline - now())));
+    // Polls go out at a fixed rate: one interval after the previous poll was sent, not after it was
+    // answered, so the vendor's answer time does not add to every wait and a task is seen to end at
+    // most one interval late. Never more often than the interval; the last wait is cut short at the deadline.
+    let nextPollAt = options.pollFirst ? started : started + options.intervalMs;
+    for (;;) {
+        const wait = Math.min(nextPollAt, deadline) - now();
+        if (wait > 0) {
+            await sleep(wait);
         }
+        nextPollAt = now() + options.intervalMs;
         view = await options.poll();
         polls++;
         if (isFinished(view)) {

@@ -39,6 +39,19 @@ describe("Masergy job waiter", () => {
         assert.deepEqual(polledAt, [10_000, 20_000, 30_000]);
     });
 
+    it("sends a poll every interval however long the previous one took to answer", async () => {
+        const { options, polledAt } = scripted(["QUEUED", "RUNNING", "COMPLETED"]);
+        const answered = options.poll;
+        // Each answer takes 300 ms of the fake clock, as a slow API would.
+        const poll = async () => {
+            const view = await answered();
+            await options.sleep!(300);
+            return view;
+        };
+        await waitForTask({ ...options, poll, intervalMs: 10_000, timeoutMs: 3_600_000 });
+        assert.deepEqual(polledAt, [10_000, 20_000, 30_000]);
+    });
+
     it("treats a status it does not know as still running", async () => {
         const { options } = scripted(["ON_HOLD", "RETRYING", "COMPLETED"]);
         const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
