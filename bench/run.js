@@ -8,7 +8,8 @@
 // no-op mode gives the engine's floor. Writes bench/results.json, bench/results.md, bench/scaling.png.
 //
 // Options: --sizes 100,200,500,1000 --floor-sizes 200,1000 --goal-size 200 --latency-ms 50
-// --job-seconds 2 --poll-seconds 1 --out <dir for the results>
+// --job-seconds 2 --poll-seconds 1 --out <dir for the results>; `--render <results.json>` only
+// renders results.md and scaling.png again from a results file, next to it.
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
@@ -17,7 +18,7 @@ const automation = require("@pulumi/pulumi/automation");
 const sims = require("../dist/simulators");
 const { idealBound } = require("./lib/bound");
 const { writeChart } = require("./lib/chart");
-const { availableVendors, mixCounts, startSimulators } = require("./lib/mix");
+const { vendors, mixCounts, startSimulators } = require("./lib/mix");
 const { prepareProgram } = require("./lib/program");
 const { renderMarkdown } = require("./lib/report");
 const { sampleDynamicProviderRss } = require("./lib/rss");
@@ -42,6 +43,8 @@ const resultsDir = path.resolve(option("out", __dirname));
 const workDir = path.join(__dirname, "out");
 // The engine's default `--parallel` is 4 x GOMAXPROCS (the CPUs the CLI may use), unless PULUMI_PARALLEL says otherwise.
 const parallel = Number(process.env.PULUMI_PARALLEL) > 0 ? Number(process.env.PULUMI_PARALLEL) : 4 * os.availableParallelism();
+/** Previews of each kind at a floor size (the mixed stack's first one included). */
+const previewRounds = 3;
 /** The DIY backend rewrites the whole state file after every step; this engine switch saves it only at the end. */
 const withoutCheckpoints = { PULUMI_SKIP_CHECKPOINTS: "true" };
 
@@ -91,8 +94,8 @@ function expectChanges(what, summary, op, expected) {
 }
 
 /** A fresh `up` of `size` mixed resources against freshly reset simulators; the timings and request log. */
-async function upMix(programDir, simulators, vendorList, size, name, envVars) {
-    const counts = mixCounts(vendorList, size);
+async function upMix(programDir, simulators, size, name, envVars) {
+    const counts = mixCounts(vendors, size);
     simulators.prepare(counts);
     const stack = await newStack(programDir, name, programConfig(simulators, counts, false), envVars);
     log(`${size} resources ${JSON.stringify(counts)}${envVars ? " (checkpoints off)" : ""}: up ...`);
@@ -101,8 +104,8 @@ async function upMix(programDir, simulators, vendorList, size, name, envVars) {
     return { stack, counts, up, tally: simulators.tally(), window: vendorWindow(simulators.requests(), up.startedAt, up.endedAt) };
 }
 
-function boundOf(vendorList, counts, tally) {
-    const kinds = vendorList.flatMap((vendor) =>
+function boundOf(counts, tally) {
+    const kinds = vendors.flatMap((vendor) =>
         vendor.resources.map((resource) => ({
             kind: resource.kind,
             count: counts[resource.kind],
@@ -112,12 +115,12 @@ function boundOf(vendorList, counts, tally) {
             jobs: vendor.resources.length === 1 ? tally[vendor.vendor].jobs : 0,
         })),
     );
-    const credentials = vendorList.filter((vendor) => vendor.tokens !== false).length;
+    const credentials = vendors.filter((vendor) => vendor.tokens !== false).length;
     return idealBound({ ...settings, parallel, credentials, kinds });
 }
 
-async function measureMix(programDir, simulators, vendorList, size) {
-    const { stack, counts, up, tally, window } = await upMix(programDir, simulators, vendorList, size, `mix-${size}`);
+async function measureMix(programDir, simulators, size) {
+    const { stack, counts, up, tally, window } = await upMix(programDir, simulators, size, `mix-${size}`);
     simulators.clearRequests();
 
     log(`${size} resources: preview of the unchanged stack ...`);
@@ -126,72 +129,113 @@ async function measureMix(programDir, simulators, vendorList, size) {
     const previewRequests = simulators.requests().length;
 
     const state = analyzeState(await exportedState(stack), size, simulators.credentials());
-    const bound = boundOf(vendorList, counts, tally);
+    const bound = boundOf(counts, tally);
     const result = {
         size,
         counts,
         up: { seconds: up.seconds, peakRssMb: up.rss.peakMb, window, requests: mapValues(tally, (t) => t.requests) },
         bound,
         upToBound: round(up.seconds / bound.seconds, 2),
-        tokenRequests: Object.fromEntries(vendorList.filter((v) => v.tokens !== false).map((v) => [v.vendor, tally[v.vendor].requests.token ?? 0])),
-        polls: tally.masergy ? { polls: tally.masergy.requests.poll ?? 0, jobs: tally.masergy.jobs } : undefined,
-        preview: { seconds: preview.seconds, peakRssMb: preview.rss.peakMb, vendorRequests: previewRequests },
+        tokenRequests: Object.fromEntries(vendors.filter((v) => v.tokens !== false).map((v) => [v.vendor, tally[v.vendor].requests.token ?? 0])),
+        polls: jobPolls(tally),
+        preview: { seconds: preview.seconds, samples: [preview.seconds], peakRssMb: preview.rss.peakMb, vendorRequests: previewRequests },
         peakRssMb: Math.max(up.rss.peakMb, preview.rss.peakMb),
         state,
     };
     log(`${size} resources: up ${up.seconds} s (bound ${round(bound.seconds, 1)} s), preview ${preview.seconds} s, peak RSS ${result.peakRssMb} MB`);
+    // The stack stays for the floor's alternating previews; it is not part of the results.
+    Object.defineProperty(result, "stack", { value: stack, enumerable: false });
     return result;
 }
 
 /** The same `up` with the engine's checkpoints off: how close the provider itself comes to the bound. */
-async function measureWithoutCheckpoints(programDir, simulators, vendorList, size) {
-    const { counts, up, tally, window } = await upMix(programDir, simulators, vendorList, size, `mix-${size}-nocp`, withoutCheckpoints);
-    const bound = boundOf(vendorList, counts, tally);
+async function measureWithoutCheckpoints(programDir, simulators, size) {
+    const { counts, up, tally, window } = await upMix(programDir, simulators, size, `mix-${size}-nocp`, withoutCheckpoints);
+    const bound = boundOf(counts, tally);
     return { size, up: { seconds: up.seconds, window }, bound: bound.seconds, upToBound: round(up.seconds / bound.seconds, 2) };
 }
 
-/** The engine's floor: as many no-op dynamic resources with the same arguments, `up` then `preview`. */
-async function measureFloor(programDir, simulators, vendorList, size) {
-    // The no-op `up` is a measurement only at the goal size; elsewhere it just sets up the preview, quicker without checkpoints.
-    const timedUp = size === goalSize;
-    const stack = await newStack(programDir, `noop-${size}`, programConfig(simulators, mixCounts(vendorList, size), true), timedUp ? {} : withoutCheckpoints);
-    log(`${size} no-op resources: up, then preview ...`);
+/**
+ * The engine's floor: as many no-op dynamic resources with the same arguments, `up` then `preview`.
+ * Both run as the mixed stack's do (the `up` with the engine's default checkpointing).
+ * The previews of the no-op and the mixed stack of that size then alternate, three of each in all,
+ * and each keeps its best time, so a burst of load on this shared machine does not decide the ratio.
+ */
+async function measureFloor(programDir, simulators, size, mixRun) {
+    const stack = await newStack(programDir, `noop-${size}`, programConfig(simulators, mixCounts(vendors, size), true));
+    log(`${size} no-op resources: up, then preview, alternating with the mixed stack's ...`);
     const up = await timed(() => stack.up());
-    const preview = await timed(() => stack.preview());
-    expectChanges(`no-op preview of ${size}`, preview.result.changeSummary, "same", size + 1);
-    return { size, up: timedUp ? { seconds: up.seconds } : undefined, preview: { seconds: preview.seconds, peakRssMb: preview.rss.peakMb } };
+    const previews = [];
+    for (let round = 0; round < previewRounds; round++) {
+        const preview = await timed(() => stack.preview());
+        expectChanges(`no-op preview of ${size}`, preview.result.changeSummary, "same", size + 1);
+        previews.push(preview);
+        if (round < previewRounds - 1 && mixRun) await previewMix(mixRun);
+    }
+    return {
+        size,
+        up: { seconds: up.seconds, peakRssMb: up.rss.peakMb },
+        preview: { seconds: Math.min(...previews.map((p) => p.seconds)), samples: previews.map((p) => p.seconds), peakRssMb: Math.max(...previews.map((p) => p.rss.peakMb)) },
+        peakRssMb: Math.max(up.rss.peakMb, ...previews.map((p) => p.rss.peakMb)),
+    };
+}
+
+/** Another preview of a mixed stack; its time counts among the run's preview samples. */
+async function previewMix(run) {
+    const preview = await timed(() => run.stack.preview());
+    expectChanges(`preview of ${run.size}`, preview.result.changeSummary, "same", run.size + 1);
+    run.preview.samples.push(preview.seconds);
+    run.preview.seconds = Math.min(...run.preview.samples);
+    run.preview.peakRssMb = Math.max(run.preview.peakRssMb, preview.rss.peakMb);
+    run.peakRssMb = Math.max(run.peakRssMb, preview.rss.peakMb);
+}
+
+/** Job status polls and jobs, over the vendors that run jobs (Masergy); undefined when none did. */
+function jobPolls(tally) {
+    const withJobs = Object.values(tally).filter((t) => t.jobs > 0);
+    return withJobs.length
+        ? { polls: withJobs.reduce((sum, t) => sum + (t.requests.poll ?? 0), 0), jobs: withJobs.reduce((sum, t) => sum + t.jobs, 0) }
+        : undefined;
 }
 
 const mapValues = (object, fn) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, fn(value)]));
 
+async function writeReport(results, dir) {
+    fs.writeFileSync(path.join(dir, "results.md"), renderMarkdown(results));
+    await writeChart(results, path.join(dir, "scaling.png"));
+}
+
 async function main() {
+    const render = option("render");
+    if (render) {
+        await writeReport(JSON.parse(fs.readFileSync(render, "utf8")), path.dirname(path.resolve(render)));
+        return;
+    }
     const started = performance.now();
     fs.rmSync(path.join(workDir, "state"), { recursive: true, force: true });
     fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
     fs.mkdirSync(resultsDir, { recursive: true });
     log("installing the packed package into bench/out/program ...");
     const programDir = await prepareProgram(workDir);
-    const vendorList = availableVendors(sims);
-    const simulators = await startSimulators(vendorList, sims, settings);
+    const simulators = await startSimulators(vendors, sims, settings);
     try {
         const runs = [];
-        for (const size of sizes) runs.push(await measureMix(programDir, simulators, vendorList, size));
-        const noCheckpoints = await measureWithoutCheckpoints(programDir, simulators, vendorList, goalSize);
+        for (const size of sizes) runs.push(await measureMix(programDir, simulators, size));
+        const noCheckpoints = await measureWithoutCheckpoints(programDir, simulators, goalSize);
         const floors = [];
-        for (const size of floorSizes) floors.push(await measureFloor(programDir, simulators, vendorList, size));
+        for (const size of floorSizes) floors.push(await measureFloor(programDir, simulators, size, runs.find((run) => run.size === size)));
         const results = {
             when: new Date().toISOString(),
             machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model, loadAverage: os.loadavg().map((l) => round(l, 2)), node: process.version },
             settings: { ...settings, parallel, sizes, floorSizes, goalSize },
-            vendors: vendorList.map((vendor) => vendor.vendor),
+            vendors: vendors.map((vendor) => vendor.vendor),
             runs,
             noCheckpoints,
             floors,
             totalSeconds: round((performance.now() - started) / 1000, 1),
         };
         fs.writeFileSync(path.join(resultsDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
-        fs.writeFileSync(path.join(resultsDir, "results.md"), renderMarkdown(results));
-        await writeChart(results, path.join(resultsDir, "scaling.png"));
+        await writeReport(results, resultsDir);
         process.stdout.write(renderMarkdown(results));
         log(`done in ${results.totalSeconds} s: ${path.join(resultsDir, "results.{json,md}")}, scaling.png`);
     } finally {

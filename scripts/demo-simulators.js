@@ -2,19 +2,15 @@
 // short account of what each holds. Each vendor adds itself to `vendors`.
 "use strict";
 const { startMasergySimulator, startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
+const { simulatorConfig } = require("./simulator-config");
 
 const builtInRoles = new Set(["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"]);
 
 const vendors = [
     {
         start: () => startMasergySimulator(),
-        config: (sim) => ({
-            "ucaas:masergyApiUrl": { value: sim.apiUrl },
-            "ucaas:masergyTokenUrl": { value: sim.tokenUrl },
-            "ucaas:masergyRefreshToken": { value: sim.refreshToken, secret: true },
-            // Simulated jobs take 1.5 s; the real API asks for no more than one poll per 10 s.
-            "ucaas:masergyPollIntervalSeconds": { value: "0.5" },
-        }),
+        // Simulated jobs take 1.5 s; the real API asks for no more than one poll per 10 s.
+        config: (sim) => simulatorConfig.masergy(sim, 0.5),
         exports: (sim) =>
             `export UCAAS_MASERGY_API_URL=${sim.apiUrl} UCAAS_MASERGY_TOKEN_URL=${sim.tokenUrl}\n` +
             `export UCAAS_MASERGY_REFRESH_TOKEN=${sim.refreshToken} UCAAS_MASERGY_POLL_INTERVAL_SECONDS=0.5\n`,
@@ -29,7 +25,7 @@ const vendors = [
     },
     {
         start: () => startPortSipSimulator(),
-        config: (sim) => ({ "ucaas:pbxUrl": { value: sim.url }, "ucaas:pbxToken": { value: sim.token, secret: true } }),
+        config: (sim) => simulatorConfig.portsip(sim),
         exports: (sim) => `export UCAAS_PBX_URL=${sim.url}\nexport UCAAS_PBX_TOKEN=${sim.token}\n`,
         describe(sim, print) {
             const { roles, users } = sim.state();
@@ -50,7 +46,7 @@ const vendors = [
             }
             return sim;
         },
-        config: (sim) => ({ "ucaas:umpUrl": { value: sim.url } }),
+        config: (sim) => simulatorConfig.ump(sim),
         exports: (sim) => `export UCAAS_UMP_URL=${sim.url}\n`,
         describe(sim, print) {
             print(`AudioCodes UMP 365 (${sim.url})\n`);
@@ -62,13 +58,7 @@ const vendors = [
     },
     {
         start: () => startTeamsSimulator(),
-        config: (sim) => ({
-            "ucaas:teamsUrl": { value: sim.url },
-            "ucaas:teamsClientId": { value: sim.client.clientId },
-            "ucaas:teamsClientSecret": { value: sim.client.clientSecret, secret: true },
-            "ucaas:teamsUsername": { value: sim.admin.username },
-            "ucaas:teamsPassword": { value: sim.admin.password, secret: true },
-        }),
+        config: (sim) => simulatorConfig.teams(sim),
         exports: (sim) =>
             `export UCAAS_TEAMS_URL=${sim.url} UCAAS_TEAMS_CLIENT_ID=${sim.client.clientId} UCAAS_TEAMS_CLIENT_SECRET=${sim.client.clientSecret}\n` +
             `export UCAAS_TEAMS_USERNAME=${sim.admin.username} UCAAS_TEAMS_PASSWORD=${sim.admin.password}\n`,

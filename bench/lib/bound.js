@@ -6,7 +6,9 @@
 //                                            the job itself
 //   W     = sum_k n_k * t_k + c * L          all the work, with one token request per credential
 //   chain = L + max over dependency chains of sum t_k   (a PbxUser waits for its PbxRole)
-//   bound = max(W / P, chain)
+//   rounds = max_k ceil(n_k / P) * t_k       P slots, each resource holds one for t_k: some slot
+//                                            takes ceil(n_k / P) of type k one after another
+//   bound = max(W / P, chain, rounds)
 //
 // L = simulator latency per request, J = job duration, P = the engine's parallelism (`--parallel`,
 // which defaults to 4 x the CPUs the CLI sees), r_k and j_k counted from the simulators' request logs
@@ -38,7 +40,14 @@ function idealBound(mix) {
         return perResource[kind].seconds + (entry.dependsOn ? chainOf(entry.dependsOn) : 0);
     };
     const chain = L + Math.max(0, ...mix.kinds.map((kind) => chainOf(kind.kind)));
-    return { seconds: Math.max(work / mix.parallel, chain), workSeconds: work, chainSeconds: chain, perResource };
+    const rounds = Math.max(0, ...mix.kinds.map((kind) => Math.ceil(kind.count / mix.parallel) * (perResource[kind.kind]?.seconds ?? 0)));
+    return {
+        seconds: Math.max(work / mix.parallel, chain, rounds),
+        workSeconds: work,
+        chainSeconds: chain,
+        roundsSeconds: rounds,
+        perResource,
+    };
 }
 
 module.exports = { idealBound };

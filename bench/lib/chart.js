@@ -23,7 +23,7 @@ function niceScale(max) {
  */
 function panel(box, title, yLabel, xs, lines) {
     const xMax = Math.max(...xs);
-    const yScale = niceScale(Math.max(1, ...lines.flatMap((line) => line.points.map(([, y]) => y))));
+    const yScale = niceScale(1.08 * Math.max(1, ...lines.flatMap((line) => line.points.map(([, y]) => y))));
     const px = (x) => box.x + (x / xMax) * box.w;
     const py = (y) => box.y + box.h - (y / yScale.top) * box.h;
     const parts = [
@@ -46,7 +46,7 @@ function panel(box, title, yLabel, xs, lines) {
             const d = line.points.map(([x, y], i) => `${i ? "L" : "M"}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
             parts.push(`<path d="${d}" fill="none" stroke="${line.color}" stroke-width="2.5"${dash}/>`);
         }
-        for (const [x, y] of line.points) parts.push(`<circle cx="${px(x)}" cy="${py(y)}" r="4" fill="${line.color}"/>`);
+        if (line.markers !== false) for (const [x, y] of line.points) parts.push(`<circle cx="${px(x)}" cy="${py(y)}" r="4" fill="${line.color}"/>`);
         const ly = box.y + 14 + index * 20;
         parts.push(`<line x1="${box.x + 12}" x2="${box.x + 36}" y1="${ly - 4}" y2="${ly - 4}" stroke="${line.color}" stroke-width="2.5"${dash}/>`);
         parts.push(`<text x="${box.x + 42}" y="${ly}" font-size="12">${escape(line.label)}</text>`);
@@ -63,10 +63,12 @@ function renderSvg(results) {
         { label: "ideal bound for up", color: "#1f77b4", dashed: true, points: at((run) => run.bound.seconds) },
         { label: "preview, unchanged", color: "#d62728", points: at((run) => run.preview.seconds) },
         { label: "preview, no-op resources (engine floor)", color: "#d62728", dashed: true, points: results.floors.map((f) => [f.size, f.preview.seconds]) },
+        { label: "up, no-op resources (engine floor)", color: "#7f7f7f", dashed: true, points: results.floors.filter((f) => f.up).map((f) => [f.size, f.up.seconds]) },
     ];
     const memoryLines = [
         { label: "dynamic-provider peak RSS (MB)", color: "#2ca02c", points: at((run) => run.peakRssMb) },
         { label: "state KB per resource x 10", color: "#9467bd", points: at((run) => run.state.bytesPerResource / 100) },
+        { label: "RSS goal (300 MB)", color: "#d62728", dashed: true, markers: false, points: [xs[0], xs[xs.length - 1]].map((x) => [x, 300]) },
     ];
     const s = results.settings;
     return [

@@ -1,12 +1,8 @@
-// The mix table (bench/program/mix.js) on the runner's side: which vendors this build has, how many
-// resources of each type a size gets, and the simulators behind them.
+// The mix table (bench/program/mix.js) on the runner's side: how many resources of each type a size
+// gets, and the simulators behind them.
 "use strict";
+const { simulatorConfig } = require("../../scripts/simulator-config");
 const { vendors } = require("../program/mix");
-
-/** The vendors whose resources and simulator this build of the package has. */
-function availableVendors(sims) {
-    return vendors.filter((vendor) => !vendor.available || vendor.available(sims));
-}
 
 /** Resources of each type for `size`, split by share (largest remainder, so they add up to `size`). */
 function mixCounts(vendorList, size) {
@@ -31,7 +27,7 @@ async function startSimulators(vendorList, sims, settings) {
                 vendor.prepare?.(sim, counts);
             }
         },
-        config: () => Object.assign({}, ...running.map(({ vendor, sim }) => vendor.config(sim, settings))),
+        config: () => Object.assign({}, ...running.map(({ vendor, sim }) => vendor.config(sim, settings, simulatorConfig))),
         context: () => Object.fromEntries(running.map(({ vendor, sim }) => [vendor.vendor, vendor.context?.(sim) ?? {}])),
         credentials: () => running.flatMap(({ vendor, sim }) => vendor.credentials(sim).filter(Boolean)),
         clearRequests: () => running.forEach(({ sim }) => sim.clearRequests()),
@@ -53,4 +49,4 @@ async function startSimulators(vendorList, sims, settings) {
     };
 }
 
-module.exports = { availableVendors, mixCounts, startSimulators };
+module.exports = { vendors, mixCounts, startSimulators };

@@ -12,16 +12,17 @@ const context = config.getObject("context") ?? {};
 const noop = config.getBoolean("noop") ?? false;
 const ucaas = noop ? undefined : require("pulumi-ucaas");
 
-const declared = {};
-for (const vendor of vendors) {
-    for (const resource of vendor.resources) {
-        const list = (declared[resource.kind] = []);
-        for (let i = 0; i < (counts[resource.kind] ?? 0); i++) {
-            const name = `${resource.kind}-${i}`;
-            // No-op resources get plain arguments: no references, so no dependencies either.
-            const args = resource.args(i, noop ? {} : declared, context[vendor.vendor] ?? {});
-            list.push(noop ? new NoopResource(name, args) : new (resource.type(ucaas))(name, args));
-        }
+// Round robin over the types, as a roster of people on several vendors would interleave them.
+const kinds = vendors.flatMap((vendor) => vendor.resources.map((resource) => ({ vendor: vendor.vendor, resource })));
+const declared = Object.fromEntries(kinds.map(({ resource }) => [resource.kind, []]));
+const largest = Math.max(0, ...kinds.map(({ resource }) => counts[resource.kind] ?? 0));
+for (let i = 0; i < largest; i++) {
+    for (const { vendor, resource } of kinds) {
+        if (i >= (counts[resource.kind] ?? 0)) continue;
+        const name = `${resource.kind}-${i}`;
+        // No-op resources get plain arguments: no references, so no dependencies either.
+        const args = resource.args(i, noop ? {} : declared, context[vendor] ?? {});
+        declared[resource.kind].push(noop ? new NoopResource(name, args) : new (resource.type(ucaas))(name, args));
     }
 }
 

@@ -1,10 +1,20 @@
-// The benchmark's resource mix: one entry per vendor. Adding a vendor is one entry here: how to start
-// its simulator and point the provider at it (run.js side), and for each of its resource types the
-// share of the mix, the arguments of the i-th resource and the class to declare (program side).
+// The benchmark's resource mix: one entry per vendor, so adding a vendor is one entry here.
 //
-// Program side (`args`, `type`) runs in the Pulumi program; everything else runs in bench/run.js with
-// `sims` = require("pulumi-ucaas/simulators"). Nothing here requires a module itself, so the program
-// can load this file without loading the simulators.
+// Runner side (bench/run.js, with `sims` = this package's built simulators):
+//   start(sims, settings)   its simulator, with the run's latency (and job duration)
+//   config(sim, settings, stackConfig)   the `ucaas:*` stack config that points the provider at it
+//                           (stackConfig: the builders of scripts/simulator-config.js)
+//   prepare(sim, counts)    optional: vendor objects the resources need first (UMP directory users)
+//   context(sim)            optional: small JSON the program's `args` need (the Teams tenant)
+//   credentials(sim)        secrets that must appear nowhere in the state
+//   tokens: false           the vendor has no token to fetch (UMP)
+//   classify(request)       a request log entry -> its resource type, "token" or "poll"
+//   jobs(sim)               optional: how many asynchronous jobs the vendor ran
+// Program side (bench/program/index.js), per resource type:
+//   kind, share             the type and its weight in the mix (of all shares)
+//   type(ucaas), args(i, declared, context)   the class and the arguments of the i-th resource
+//   dependsOn               the type whose outputs the arguments use (for the bound's dependency chain)
+// Nothing here requires a module itself, so the program loads this file without the simulators.
 "use strict";
 
 const pad = (i, width) => String(i).padStart(width, "0");
@@ -17,11 +27,7 @@ const vendors = [
         vendor: "portsip",
         start: (sims, { latencyMs }) => sims.startPortSipSimulator({ latencyMs, users: [portSipAdmin] }),
         // The OAuth password grant rather than the static token, so the run's token requests can be counted.
-        config: (sim) => ({
-            "ucaas:pbxUrl": { value: sim.url },
-            "ucaas:pbxUsername": { value: portSipAdmin.username },
-            "ucaas:pbxPassword": { value: portSipAdmin.password, secret: true },
-        }),
+        config: (sim, _settings, stackConfig) => stackConfig.portsip(sim, portSipAdmin),
         credentials: (sim) => [sim.token, portSipAdmin.password],
         classify: (request) =>
             request.path.startsWith("/api/login") ? "token" : request.path.startsWith("/api/roles") ? "PbxRole" : "PbxUser",
@@ -67,7 +73,7 @@ const vendors = [
                 sim.seedEndpoint({ SipAddress: `sip:bench${i}@contoso.com`, DisplayName: `Bench User ${i}` });
             }
         },
-        config: (sim) => ({ "ucaas:umpUrl": { value: sim.url } }),
+        config: (sim, _settings, stackConfig) => stackConfig.ump(sim),
         // UMP ENT documents no authentication: no token to fetch.
         tokens: false,
         credentials: () => [],
@@ -91,13 +97,7 @@ const vendors = [
     {
         vendor: "teams",
         start: (sims, { latencyMs }) => sims.startTeamsSimulator({ latencyMs }),
-        config: (sim) => ({
-            "ucaas:teamsUrl": { value: sim.url },
-            "ucaas:teamsClientId": { value: sim.client.clientId },
-            "ucaas:teamsClientSecret": { value: sim.client.clientSecret, secret: true },
-            "ucaas:teamsUsername": { value: sim.admin.username },
-            "ucaas:teamsPassword": { value: sim.admin.password, secret: true },
-        }),
+        config: (sim, _settings, stackConfig) => stackConfig.teams(sim),
         context: (sim) => ({ tenantId: sim.tenant.tenantId, sbcGatewayId: sim.tenant.sbcGatewayIds[0] }),
         credentials: (sim) => [sim.client.clientSecret, sim.admin.password],
         classify: (request) => (request.path.startsWith("/oauth/") ? "token" : "TeamsEnterpriseUser"),
@@ -122,7 +122,6 @@ const vendors = [
     {
         vendor: "masergy",
         // Async jobs: `jobSeconds` per job, polled every `pollSeconds`.
-        available: (sims) => typeof sims.startMasergySimulator === "function",
         start: (sims, { latencyMs, jobSeconds }) =>
             sims.startMasergySimulator({
                 latencyMs,
@@ -137,12 +136,7 @@ const vendors = [
                     },
                 ],
             }),
-        config: (sim, { pollSeconds }) => ({
-            "ucaas:masergyApiUrl": { value: sim.apiUrl },
-            "ucaas:masergyTokenUrl": { value: sim.tokenUrl },
-            "ucaas:masergyRefreshToken": { value: sim.refreshToken, secret: true },
-            "ucaas:masergyPollIntervalSeconds": { value: String(pollSeconds) },
-        }),
+        config: (sim, { pollSeconds }, stackConfig) => stackConfig.masergy(sim, pollSeconds),
         credentials: (sim) => [sim.refreshToken, sim.account.password],
         classify: (request) =>
             request.path.includes("/openid-connect/token") ? "token" : /\/task\/[^/]+\/view$/.test(request.path) ? "poll" : "MasergyUser",
