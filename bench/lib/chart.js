@@ -42,13 +42,17 @@ function panel(box, title, yLabel, xs, lines) {
     parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" fill="none" stroke="#444"/>`);
     lines.forEach((line, index) => {
         const dash = line.dashed ? ` stroke-dasharray="7 5"` : "";
-        if (line.points.length > 1) {
+        if (line.connect !== false && line.points.length > 1) {
             const d = line.points.map(([x, y], i) => `${i ? "L" : "M"}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
             parts.push(`<path d="${d}" fill="none" stroke="${line.color}" stroke-width="2.5"${dash}/>`);
         }
         if (line.markers !== false) for (const [x, y] of line.points) parts.push(`<circle cx="${px(x)}" cy="${py(y)}" r="4" fill="${line.color}"/>`);
         const ly = box.y + 14 + index * 20;
-        parts.push(`<line x1="${box.x + 12}" x2="${box.x + 36}" y1="${ly - 4}" y2="${ly - 4}" stroke="${line.color}" stroke-width="2.5"${dash}/>`);
+        parts.push(
+            line.connect === false
+                ? `<circle cx="${box.x + 24}" cy="${ly - 4}" r="4" fill="${line.color}"/>`
+                : `<line x1="${box.x + 12}" x2="${box.x + 36}" y1="${ly - 4}" y2="${ly - 4}" stroke="${line.color}" stroke-width="2.5"${dash}/>`,
+        );
         parts.push(`<text x="${box.x + 42}" y="${ly}" font-size="12">${escape(line.label)}</text>`);
     });
     return parts.join("\n");
@@ -62,8 +66,9 @@ function renderSvg(results) {
         { label: "up", color: "#1f77b4", points: at((run) => run.up.seconds) },
         { label: "ideal bound for up", color: "#1f77b4", dashed: true, points: at((run) => run.bound.seconds) },
         { label: "preview, unchanged", color: "#d62728", points: at((run) => run.preview.seconds) },
-        { label: "preview, no-op resources (engine floor)", color: "#d62728", dashed: true, points: results.floors.map((f) => [f.size, f.preview.seconds]) },
-        { label: "up, no-op resources (engine floor)", color: "#7f7f7f", dashed: true, points: results.floors.filter((f) => f.up).map((f) => [f.size, f.up.seconds]) },
+        // The floors are measured at a few sizes only: points, not lines that would suggest the sizes between.
+        { label: "preview, no-op resources (engine floor)", color: "#ff9896", connect: false, points: results.floors.map((f) => [f.size, f.preview.seconds]) },
+        { label: "up, no-op resources (engine floor)", color: "#7f7f7f", connect: false, points: results.floors.filter((f) => f.up).map((f) => [f.size, f.up.seconds]) },
     ];
     const memoryLines = [
         { label: "dynamic-provider peak RSS (MB)", color: "#2ca02c", points: at((run) => run.peakRssMb) },
