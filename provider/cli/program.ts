@@ -72,7 +72,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
 
     try {
-        await program.parseAsync(argv, { from: "user" });
+        await program.parseAsync(unknownCommandFirst(argv), { from: "user" });
         return exitCode;
     } catch (error) {
         if (error instanceof CommanderError) return commanderExitCode(error);
@@ -80,6 +80,17 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
         if (error instanceof UsageError) io.stderr.write(`${helpPointer(running)}\n`);
         return exitCodeFor(error);
     }
+}
+
+/**
+ * Commander answers `nonexistent --help` with the program's help (exit 0) and `help nonexistent`
+ * with it on stderr; both name an unknown command, so parse just that name to get commander's
+ * "unknown command" (with its "Did you mean" suggestion).
+ */
+function unknownCommandFirst(argv: string[]): string[] {
+    const named = argv[0] === "help" ? argv[1] : argv[0];
+    const known = named === "help" || registeredCommands().some((spec) => spec.name === named);
+    return named !== undefined && !named.startsWith("-") && !known ? [named] : argv;
 }
 
 function context(command: Command, io: CommandIo): CommandContext<unknown> {

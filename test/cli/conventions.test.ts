@@ -70,6 +70,8 @@ describe("pulumi-ucaas command-line conventions", function () {
     const usageErrors: Array<[string[], RegExp]> = [
         [["export-everything"], /^pulumi-ucaas: unknown command 'export-everything'\n/],
         [["exprot"], /^pulumi-ucaas: unknown command 'exprot'\n\(Did you mean export\?\)\n/],
+        [["exprot", "--help"], /^pulumi-ucaas: unknown command 'exprot'\n/],
+        [["help", "exprot"], /^pulumi-ucaas: unknown command 'exprot'\n/],
         [["--frobnicate"], /^pulumi-ucaas: unknown option '--frobnicate'\n/],
         [["export", "--frobnicate"], /^pulumi-ucaas export: unknown option '--frobnicate'\n/],
         [["export", "roster.yaml"], /^pulumi-ucaas export: too many arguments for 'export'\. Expected 0 arguments but got 1\.\n/],
@@ -79,15 +81,23 @@ describe("pulumi-ucaas command-line conventions", function () {
     ];
     for (const [argv, message] of usageErrors) {
         it(`pulumi-ucaas ${argv.join(" ")}: exit 2, one line on stderr and a pointer to --help, nothing on stdout`, async () => {
-            const result = await runBin(bins.ucaas, argv);
-            assert.equal(result.code, 2, result.stderr);
-            assert.equal(result.stdout, "");
-            assert.match(result.stderr, message);
+            const out = memoryIo();
+            assert.equal(await runCli(argv, out.io), 2, out.stderr());
+            assert.equal(out.stdout(), "");
+            assert.match(out.stderr(), message);
             const pointer = argv[0].startsWith("-") || !registeredCommands().some((c) => c.name === argv[0]) ? "pulumi-ucaas" : `pulumi-ucaas ${argv[0]}`;
-            assert.ok(result.stderr.endsWith(`Run \`${pointer} --help\` for usage.\n`), result.stderr);
-            assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+            assert.ok(out.stderr().endsWith(`Run \`${pointer} --help\` for usage.\n`), out.stderr());
+            assert.doesNotMatch(out.stderr(), /\n\s+at /, "no stack trace");
         });
     }
+
+    it("the bin writes a usage error to its stderr and exits 2", async () => {
+        assert.deepEqual(await runBin(bins.ucaas, ["export", "--frobnicate"]), {
+            code: 2,
+            stdout: "",
+            stderr: "pulumi-ucaas export: unknown option '--frobnicate'\nRun `pulumi-ucaas export --help` for usage.\n",
+        });
+    });
 
     it("an error the command reports itself: the same shape, its own exit code", async () => {
         const project = fs.mkdtempSync(path.join(os.tmpdir(), "ucaas-no-project-"));
