@@ -4,6 +4,9 @@
  * `UCAAS_*` variables that point the provider at them, and serves until SIGINT/SIGTERM.
  * The text output is shell-friendly (comments start with #); `--json` prints one JSON line instead.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { startMasergySimulator } from "./masergy/index";
 import { startPortSipSimulator } from "./portsip/index";
 import { startUmpSimulator } from "./ump/index";
@@ -18,6 +21,8 @@ interface Running {
 
 interface VendorEntry {
   title: string;
+  /** Shown after the title in --help. */
+  note?: string;
   start(options: { port?: number; latencyMs?: number }): Promise<Running>;
 }
 
@@ -37,6 +42,7 @@ const VENDORS: Record<string, VendorEntry> = {
   },
   masergy: {
     title: "Masergy UCaaS Provisioning API",
+    note: "and its Keycloak token endpoint",
     async start(options) {
       const handle = await startMasergySimulator(options);
       return {
@@ -55,6 +61,7 @@ const VENDORS: Record<string, VendorEntry> = {
   },
   ump: {
     title: "AudioCodes UMP 365",
+    note: "API base .../sysadmin/api",
     async start(options) {
       // No token: UMP ENT documents no authentication, so UCAAS_UMP_TOKEN stays unset.
       const handle = await startUmpSimulator(options);
@@ -81,22 +88,27 @@ const VENDORS: Record<string, VendorEntry> = {
   },
 };
 
-const USAGE = `Usage: pulumi-ucaas-sim [--portsip] [--masergy] [--ump] [--teams] [--port-<vendor> N] [--latency-ms N] [--json]
+const programName = "pulumi-ucaas-sim";
 
-Starts loopback simulators of the vendor APIs (all of them unless some are named)
-and serves until interrupted.
+/** This package's version (package.json above dist/simulators or simulators/). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    const manifest = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string }) : {};
+    if (manifest.name === "pulumi-ucaas" && manifest.version) return manifest.version;
+    if (path.dirname(dir) === dir) throw new Error(`${programName}: cannot find its own package.json above ${__dirname}`);
+  }
+}
 
-  --portsip          start the PortSIP PBX simulator
-  --port-portsip N   listen on port N (default: a free port)
-  --ump              start the AudioCodes UMP 365 simulator (API base .../sysadmin/api)
-  --port-ump N       listen on port N (default: a free port)
-  --teams            start the ConnecttoTeams simulator
-  --port-teams N     listen on port N (default: a free port)
-  --masergy          start the Masergy provisioning API and token endpoint simulator
-  --port-masergy N   listen on port N (default: a free port)
-  --latency-ms N     delay every vendor response by N milliseconds
-  --json             print one JSON line describing the simulators instead of text
-  --help             show this help`;
+function integer(min: number, max?: number) {
+  return (raw: string): number => {
+    const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > (max ?? Number.MAX_SAFE_INTEGER)) {
+      throw new InvalidArgumentError(`must be a whole number ${max === undefined ? `of at least ${min}` : `from ${min} to ${max}`}.`);
+    }
+    return value;
+  };
+}
 
 interface CliOptions {
   vendors: string[];
@@ -105,33 +117,42 @@ interface CliOptions {
   json: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): CliOptions | "help" {
-  const options: CliOptions = { vendors: [], ports: {}, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = (): string => {
-      const next = inline ?? argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === "--help" || flag === "-h") return "help";
-    if (flag === "--json") options.json = true;
-    else if (flag === "--latency-ms") options.latencyMs = parseNumber(flag, value(), 0, Number.MAX_SAFE_INTEGER);
-    else if (flag.startsWith("--port-") && Object.hasOwn(VENDORS, flag.slice(7))) {
-      options.ports[flag.slice(7)] = parseNumber(flag, value(), 0, 65535);
-    } else if (flag.startsWith("--") && Object.hasOwn(VENDORS, flag.slice(2))) options.vendors.push(flag.slice(2));
-    else throw new UsageError(`unknown argument: ${argv[i]}`);
+/**
+ * The command line, on commander like `pulumi-ucaas`: help and --version on stdout (exit 0), a wrong
+ * argument as one line on stderr with a pointer to --help (exit 2).
+ */
+function parseArgs(argv: string[]): CliOptions | number {
+  const program = new Command(programName)
+    .description("Starts loopback simulators of the vendor APIs (all of them unless some are named) and serves until interrupted.")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .configureOutput({ outputError: (text, write) => write(`${programName}: ${text.replace(/^error: /, "")}`) })
+    .showHelpAfterError(`Run \`${programName} --help\` for usage.`)
+    .addHelpText("after", "\nExit codes: 0 stopped by SIGINT/SIGTERM, 1 a simulator could not start,\n2 wrong command line.")
+    .exitOverride();
+  const vendorOptions = Object.entries(VENDORS).map(([vendor, entry]) => {
+    const start = new Option(`--${vendor}`, `start the ${entry.title} simulator${entry.note ? ` (${entry.note})` : ""}`);
+    const port = new Option(`--port-${vendor} <n>`, "listen on port N (default: a free port)").argParser(integer(0, 65535));
+    program.addOption(start).addOption(port);
+    return { vendor, start: start.attributeName(), port: port.attributeName() };
+  });
+  program
+    .option("--latency-ms <n>", "delay every vendor response by N milliseconds", integer(0))
+    .option("--json", "print one JSON line describing the simulators instead of text");
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 2;
   }
-  if (options.vendors.length === 0) options.vendors = Object.keys(VENDORS);
-  return options;
-}
-
-function parseNumber(flag: string, raw: string, min: number, max: number): number {
-  const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}`);
-  return value;
+  const flags = program.opts();
+  const named = vendorOptions.filter((option) => flags[option.start]).map((option) => option.vendor);
+  return {
+    vendors: named.length ? named : Object.keys(VENDORS),
+    ports: Object.fromEntries(vendorOptions.filter((option) => flags[option.port] !== undefined).map((option) => [option.vendor, flags[option.port]])),
+    latencyMs: flags.latencyMs,
+    json: flags.json === true,
+  };
 }
 
 function shellQuote(value: string): string {
@@ -139,17 +160,9 @@ function shellQuote(value: string): string {
 }
 
 async function main(): Promise<void> {
-  let options: CliOptions | "help";
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`pulumi-ucaas-sim: ${error.message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  if (options === "help") {
-    process.stdout.write(`${USAGE}\n`);
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === "number") {
+    process.exitCode = options;
     return;
   }
 

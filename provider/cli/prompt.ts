@@ -1,9 +1,10 @@
 /**
- * Reading credentials for the command line: a visible prompt for a name, a prompt that echoes
- * nothing for a password (raw mode on a terminal), and all of stdin for scripts.
+ * Reading credentials for the command line: on a terminal, a visible prompt for a name and a prompt
+ * that echoes nothing for a password (npm's `read`, which mutes the terminal's echo; Ctrl-C cancels);
+ * for scripts, all of stdin. Prompts go to stderr so that stdout carries only results.
  */
-import * as readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { read } from "read";
 
 /** A terminal input stream as far as we need it. */
 export interface TerminalInput extends Readable {
@@ -11,44 +12,18 @@ export interface TerminalInput extends Readable {
     setRawMode?(mode: boolean): unknown;
 }
 
-export async function promptLine(input: Readable, output: Writable, question: string): Promise<string> {
-    const rl = readline.createInterface({ input, output, terminal: false });
-    output.write(question);
-    try {
-        for await (const line of rl) {
-            return line.trim();
-        }
-        return "";
-    } finally {
-        rl.close();
-    }
+export function promptLine(input: TerminalInput, output: Writable, question: string): Promise<string> {
+    return read({ input, output, prompt: question, terminal: input.isTTY === true }).then((answer) => answer.trim());
 }
 
-/** Reads one line from a terminal without echoing it; Ctrl-C cancels. */
-export function promptHidden(input: TerminalInput, output: Writable, question: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-        let value = "";
-        const done = (error?: Error) => {
-            input.setRawMode?.(false);
-            input.pause();
-            input.removeListener("data", onData);
-            output.write("\n");
-            if (error) reject(error);
-            else resolve(value);
-        };
-        const onData = (chunk: Buffer | string) => {
-            for (const char of chunk.toString()) {
-                if (char === "\r" || char === "\n") return done();
-                if (char === "\u0003") return done(new Error("cancelled"));
-                if (char === "\u007f" || char === "\b") value = value.slice(0, -1);
-                else if (char >= " ") value += char;
-            }
-        };
-        output.write(question);
-        input.setRawMode?.(true);
-        input.on("data", onData);
-        input.resume();
-    });
+/** Reads one line from a terminal without echoing it; Ctrl-C rejects with "canceled". */
+export async function promptHidden(input: TerminalInput, output: Writable, question: string): Promise<string> {
+    try {
+        return await read({ input, output, prompt: question, silent: true, terminal: true });
+    } finally {
+        // The terminal's own line break after Enter (or ^C) was muted with the echo.
+        output.write("\n");
+    }
 }
 
 /** Everything piped to stdin, without the final line break. */

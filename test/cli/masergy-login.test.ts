@@ -6,39 +6,37 @@ import * as path from "node:path";
 import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { promptHidden } from "../../provider/cli/prompt";
-import { repoRoot } from "../helpers/engine";
 import { tokenRequests, useMasergySimulator } from "../helpers/masergy";
+import { bins, runBin } from "./run";
 
-const cli = path.join(repoRoot, "dist", "provider", "cli", "main.js");
+const run = (args: string[], options?: Parameters<typeof runBin>[2]) => runBin(bins.ucaas, args, options);
 
-/** Runs `pulumi-ucaas` with `stdin` piped in (not a terminal). */
-function run(args: string[], options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {}) {
-    return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? os.tmpdir(), env: { ...process.env, ...options.env } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => (stdout += chunk));
-        child.stderr.on("data", (chunk) => (stderr += chunk));
+/**
+ * Runs `pulumi-ucaas` on a real terminal (a pseudo-terminal from script(1)) and answers its prompts
+ * as they appear; resolves to the text the terminal showed.
+ */
+function runOnTerminal(args: string[], answers: Array<[RegExp, string]>, env: Record<string, string>): Promise<{ code: number; screen: string }> {
+    const command = [process.execPath, bins.ucaas, ...args].map((word) => `'${word}'`).join(" ");
+    const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: os.tmpdir(), env: { ...process.env, ...env } });
+    let screen = "";
+    const pending = [...answers];
+    child.stdout.on("data", (chunk) => {
+        screen += chunk;
+        // The prompt is written after the terminal's echo is off, so answering on sight is safe.
+        while (pending.length && pending[0][0].test(screen)) child.stdin.write(`${pending.shift()![1]}\r`);
+    });
+    return new Promise((resolve, reject) => {
         child.on("error", reject);
-        child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-        child.stdin.end(options.stdin ?? "");
+        // Without readline's cursor movements, as a person would read it.
+        child.on("close", (code) => resolve({ code: code ?? -1, screen: screen.replace(/\x1b\[[0-9]*[A-Za-z]/g, "") }));
     });
 }
 
-describe("pulumi-ucaas command line", function () {
+describe("pulumi-ucaas masergy-login", function () {
     this.timeout(120_000);
     const sim = useMasergySimulator();
     const env = () => ({ UCAAS_MASERGY_TOKEN_URL: sim().tokenUrl });
     const password = () => `${sim().account.password}\n`;
-
-    it("lists its commands, and refuses an unknown one with exit code 2", async () => {
-        const help = await run(["--help"]);
-        assert.equal(help.code, 0);
-        assert.match(help.stdout, /masergy-login +mint a Masergy offline refresh token/);
-        const unknown = await run(["export-everything"]);
-        assert.equal(unknown.code, 2);
-        assert.match(unknown.stderr, /unknown command "export-everything"/);
-    });
 
     it("masergy-login --print mints an offline refresh token with the password grant, the password read from stdin", async () => {
         const result = await run(["masergy-login", "--username", sim().account.username, "--print"], { stdin: password(), env: env() });
@@ -93,7 +91,22 @@ describe("pulumi-ucaas command line", function () {
         assert.equal(tokenRequests(sim()).length, 0);
     });
 
-    it("reads a password on a terminal without echoing it", async () => {
+    it("on a terminal asks for the username and the password, and does not echo the password", async function () {
+        if (!fs.existsSync("/usr/bin/script")) this.skip();
+        const { username, password: secret } = sim().account;
+        const result = await runOnTerminal(["masergy-login", "--print"], [[/Masergy username: /, username], [/Password for /, secret]], {
+            ...env(),
+            UCAAS_MASERGY_USERNAME: "",
+        });
+        assert.equal(result.code, 0, result.screen);
+        assert.ok(result.screen.includes(`Masergy username: ${username}`), "the username is echoed");
+        assert.equal(result.screen.includes(secret), false, "the password is not");
+        const token = /Password for [^:]+: \r\n([A-Za-z0-9_-]{20,})\r\n$/.exec(result.screen)?.[1];
+        assert.ok(token, `the token is printed on its own line after the prompt: ${JSON.stringify(result.screen)}`);
+        assert.equal(tokenRequests(sim()).length, 1);
+    });
+
+    it("promptHidden: no echo, backspace edits, the terminal left as it was, Ctrl-C cancels", async () => {
         const input = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(mode: boolean) { this.rawModes.push(mode); } });
         const output = new PassThrough();
         let shown = "";
@@ -102,7 +115,12 @@ describe("pulumi-ucaas command line", function () {
         input.write("s3cret-x");
         input.write("\u007f\r");
         assert.equal(await answer, "s3cret-");
-        assert.equal(shown, "Password: \n");
+        // Apart from the prompt and cursor movements, only the line break after Enter is shown.
+        assert.equal(shown.replace("Password: ", "").replace(/\x1b\[[0-9]*[A-Za-z]/g, ""), "\n", JSON.stringify(shown));
         assert.deepEqual(input.rawModes, [true, false]);
+        const cancelled = promptHidden(input, output, "Password: ");
+        input.write("ab\u0003");
+        await assert.rejects(cancelled, /canceled/);
+        assert.deepEqual(input.rawModes, [true, false, true, false]);
     });
 });
