@@ -2,7 +2,22 @@
  * Loopback simulators of the vendor APIs (package export `pulumi-ucaas/simulators`).
  * Each vendor adds its start function and handle type here.
  */
-export type { Fault, DropFault, StatusFault, RequestLogEntry, SimulatorHandle } from "./common/types";
+export type {
+  Fault,
+  FaultMatch,
+  StatusFault,
+  DropFault,
+  HtmlFault,
+  RawFault,
+  TruncateFault,
+  HugeFault,
+  EchoFault,
+  LostFault,
+  DelayFault,
+  IgnoreFault,
+  RequestLogEntry,
+  SimulatorHandle,
+} from "./common/types";
 export {
   startPortSipSimulator,
   DEFAULT_PORTSIP_TOKEN,
@@ -12,6 +27,7 @@ export {
   type PortSipSimulatorOptions,
   type PortSipStateSnapshot,
   type LoginAccount,
+  type ExtraPermissionFlags,
 } from "./portsip/index";
 export {
   startUmpSimulator,
@@ -48,6 +64,8 @@ export {
   type MasergyUserRecord,
   type MasergyAccount,
   type TaskFault,
+  type TaskView,
+  type StepView,
   type WebhookDelivery,
   type NotificationEmail,
 } from "./masergy/index";

@@ -3,10 +3,10 @@
  * state, request log, reset, latency and faults. Vendors add their own routes (e.g. expire-tokens).
  * It answers in its own small JSON format, `{ "error": { kind, message, detail? } }`, never the vendor's.
  */
-import { parseFault } from "./faults";
 import type { Route } from "./router";
 import { SimResponseError, type SimProblem, type SimResponse } from "./sim-response";
 import type { Fault, RequestLogEntry } from "./types";
+import { isPlainObject } from "./validate";
 
 export const ADMIN_PREFIX = "/__admin";
 
@@ -19,7 +19,8 @@ export interface AdminControls {
   reset(): void;
   latency(): number;
   setLatency(ms: number): void;
-  injectFault(fault: Fault): void;
+  /** Checks and queues a fault; throws an Error naming the problem. */
+  injectFault(fault: Fault): Fault;
   faults(): unknown[];
   clearFaults(): void;
 }
@@ -58,14 +59,11 @@ export function adminRoutes(controls: AdminControls, extra: Route[]): Route[] {
       pattern: `${ADMIN_PREFIX}/faults`,
       body: "json",
       handler: ({ body }) => {
-        let fault: Fault;
         try {
-          fault = parseFault(body);
+          return { status: 201, body: controls.injectFault(body as Fault) };
         } catch (error) {
           throw adminError(400, (error as Error).message);
         }
-        controls.injectFault(fault);
-        return { status: 201, body: fault };
       },
     },
     { method: "DELETE", pattern: `${ADMIN_PREFIX}/faults`, handler: () => (controls.clearFaults(), OK) },
@@ -80,10 +78,6 @@ export function renderAdminProblem(problem: SimProblem): SimResponse {
 /** For admin handlers (the vendor's extra ones too) to refuse a request. */
 export function adminError(status: number, message: string): SimResponseError {
   return new SimResponseError(adminErrorResponse(status, message, "bad_request"), message);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function adminErrorResponse(status: number, message: string, kind: string, detail?: unknown): SimResponse {

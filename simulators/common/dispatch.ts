@@ -19,10 +19,15 @@ export interface IncomingParts {
 /** The outcome of checking a request's credential; a rejection is how protected routes answer. */
 export type AuthCheck = { accepted: true; credential: string } | { accepted: false; rejection: SimResponse };
 
+/** Runs a route's handler, e.g. between a checkpoint of the vendor's state and its restore. */
+export type HandlerWrapper = (handler: () => SimResponse | Promise<SimResponse>) => SimResponse | Promise<SimResponse>;
+
 export interface DispatchOptions {
   renderProblem(problem: SimProblem): SimResponse;
   /** Precomputed credential check; protected routes answer its rejection when no credential was accepted. */
   auth?: AuthCheck;
+  /** Wraps the call of the matched route's handler (the ignore fault undoes its changes). */
+  wrap?: HandlerWrapper;
 }
 
 export async function dispatch(router: Router, parts: IncomingParts, options: DispatchOptions): Promise<SimResponse> {
@@ -53,7 +58,7 @@ export async function dispatch(router: Router, parts: IncomingParts, options: Di
       body: parseDeclaredBody(route.body ?? "none", parts.raw, parts.headers["content-type"]),
       ...(auth?.accepted && { credential: auth.credential }),
     };
-    return await route.handler(request);
+    return await (options.wrap ? options.wrap(() => route.handler(request)) : route.handler(request));
   } catch (error) {
     if (error instanceof SimResponseError) return error.response;
     if (error instanceof SimProblemError) return options.renderProblem(error.problem);

@@ -1,8 +1,10 @@
 /**
  * Injected faults: a queue consumed in order, so a test can script
- * "the next two POSTs get 503, then things work again".
+ * "the next two POSTs get 503, then things work again". Each fault is checked when it is queued,
+ * so a typo fails the test that made it rather than passing silently.
  */
 import type { Fault } from "./types";
+import { isPlainObject } from "./validate";
 
 interface PendingFault {
   fault: Fault;
@@ -12,9 +14,10 @@ interface PendingFault {
 export class FaultQueue {
   private pending: PendingFault[] = [];
 
-  add(fault: Fault): void {
+  add(fault: Fault): Fault {
     const checked = parseFault(fault);
     this.pending.push({ fault: checked, remaining: checked.count ?? 1 });
+    return structuredClone(checked);
   }
 
   /** Returns (and consumes one use of) the oldest fault matching this request. */
@@ -43,48 +46,62 @@ function matches(fault: Fault, method: string, path: string): boolean {
   return true;
 }
 
+/** Checks one field's value; returns what is wrong with it, if anything. */
+type FieldRule = (value: unknown) => string | undefined;
+
+const integerIn = (min: number, max: number): FieldRule => (value) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? undefined : `must be an integer from ${min} to ${max}`;
+const numberIn = (min: number, max: number, rule: string): FieldRule => (value) =>
+  typeof value === "number" && Number.isFinite(value) && value >= min && value <= max ? undefined : rule;
+const text: FieldRule = (value) => (typeof value === "string" ? undefined : "must be a string");
+const flag: FieldRule = (value) => (typeof value === "boolean" ? undefined : "must be true or false");
+const answerStatus = integerIn(200, 599);
+
+const MATCH_FIELDS: Record<string, FieldRule> = {
+  count: integerIn(1, Number.MAX_SAFE_INTEGER),
+  method: (value) => (typeof value === "string" && value !== "" ? undefined : "must be an HTTP method"),
+  pathPrefix: (value) => (typeof value === "string" && value.startsWith("/") ? undefined : "must be a string starting with /"),
+};
+
+/** Each kind's own fields; `required` ones must be given. */
+const KINDS: Record<Fault["kind"], { fields: Record<string, FieldRule>; required?: string[] }> = {
+  status: { fields: { status: integerIn(400, 599), retryAfterSeconds: integerIn(0, 86_400) }, required: ["status"] },
+  drop: { fields: {} },
+  html: { fields: { status: answerStatus } },
+  raw: { fields: { status: answerStatus, contentType: text, body: text } },
+  truncate: { fields: { fraction: numberIn(0, 0.999_999, "must be a number from 0 up to (not including) 1") } },
+  huge: { fields: { megabytes: numberIn(0.001, 1024, "must be a number of MiB from 0.001 to 1024"), status: answerStatus, contentLength: flag } },
+  echo: { fields: { status: integerIn(400, 599) } },
+  lost: { fields: {} },
+  delay: {
+    fields: {
+      ms: numberIn(0, 3_600_000, "must be a number of milliseconds from 0 to 3600000"),
+      mode: (value) => (value === "slow-then-done" || value === "done-then-slow" ? undefined : 'must be "slow-then-done" or "done-then-slow"'),
+    },
+    required: ["ms"],
+  },
+  ignore: { fields: {} },
+};
+
+export const FAULT_KINDS = Object.keys(KINDS) as Array<Fault["kind"]>;
+
 /** Validates a fault from the admin API or a test; throws an Error naming the first problem. */
 export function parseFault(value: unknown): Fault {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new Error("fault must be a JSON object");
+  if (!isPlainObject(value)) throw new Error("fault must be a JSON object");
+  const kind = KINDS[value.kind as Fault["kind"]];
+  if (typeof value.kind !== "string" || !kind) throw new Error(`kind must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(", ")}`);
+  const rules: Record<string, FieldRule> = { ...MATCH_FIELDS, ...kind.fields };
+  const unknown = Object.keys(value).filter((key) => key !== "kind" && !Object.hasOwn(rules, key));
+  if (unknown.length > 0) throw new Error(`unknown field(s) for a ${value.kind} fault: ${unknown.join(", ")}`);
+  for (const field of kind.required ?? []) {
+    if (value[field] === undefined) throw new Error(`a ${value.kind} fault needs ${field}`);
   }
-  const input = value as Record<string, unknown>;
-  const common = ["kind", "count", "method", "pathPrefix"];
-  const allowed = input.kind === "status" ? [...common, "status", "retryAfterSeconds"] : common;
-  const unknown = Object.keys(input).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw new Error(`unknown fault field(s): ${unknown.join(", ")}`);
-
-  if (input.count !== undefined && !isPositiveInteger(input.count)) throw new Error("count must be a positive integer");
-  if (input.method !== undefined && typeof input.method !== "string") throw new Error("method must be a string");
-  if (input.pathPrefix !== undefined && (typeof input.pathPrefix !== "string" || !input.pathPrefix.startsWith("/"))) {
-    throw new Error("pathPrefix must be a string starting with /");
+  for (const [field, rule] of Object.entries(rules)) {
+    const problem = value[field] === undefined ? undefined : rule(value[field]);
+    if (problem) throw new Error(`${field} ${problem}`);
   }
-  const match = {
-    ...(input.count !== undefined && { count: input.count as number }),
-    ...(input.method !== undefined && { method: input.method as string }),
-    ...(input.pathPrefix !== undefined && { pathPrefix: input.pathPrefix as string }),
-  };
-
-  if (input.kind === "drop") return { kind: "drop", ...match };
-  if (input.kind !== "status") throw new Error('kind must be "status" or "drop"');
-  if (!Number.isInteger(input.status) || (input.status as number) < 400 || (input.status as number) > 599) {
-    throw new Error("status must be an integer from 400 to 599");
+  if (value.kind === "raw" && (value.status === 204 || value.status === 304) && value.body) {
+    throw new Error(`status ${value.status} takes no body`);
   }
-  if (input.retryAfterSeconds !== undefined && !isNonNegativeInteger(input.retryAfterSeconds)) {
-    throw new Error("retryAfterSeconds must be a non-negative integer");
-  }
-  return {
-    kind: "status",
-    status: input.status as number,
-    ...(input.retryAfterSeconds !== undefined && { retryAfterSeconds: input.retryAfterSeconds as number }),
-    ...match,
-  };
-}
-
-function isPositiveInteger(value: unknown): boolean {
-  return Number.isInteger(value) && (value as number) > 0;
-}
-
-function isNonNegativeInteger(value: unknown): boolean {
-  return Number.isInteger(value) && (value as number) >= 0;
+  return structuredClone(value) as unknown as Fault;
 }

@@ -1,8 +1,9 @@
 /**
  * The reusable loopback HTTP server core of every vendor simulator.
  *
- * Request pipeline for vendor paths: read body -> latency -> injected fault -> route (404/405)
- * -> authorise (vendor hook) -> parse body by route (415/400) -> handler -> log.
+ * Request pipeline for vendor paths: read body -> latency -> authorise (vendor hook) -> take an
+ * injected fault -> route (404/405) -> parse body by route (415/400) -> handler -> log. A fault
+ * answers instead of the handler or around it (fault-answers.ts).
  * Paths under `/__admin` go to the admin API instead: no latency, no faults, not logged.
  * Nothing here knows about a particular vendor; errors are rendered by the vendor's `renderProblem`.
  */
@@ -10,10 +11,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { ADMIN_PREFIX, adminRoutes, renderAdminProblem, type AdminControls } from "./admin-api";
 import { parseForLog, readRawBody } from "./body";
-import { dispatch, type AuthCheck, type IncomingParts } from "./dispatch";
-import { FaultQueue } from "./faults";
+import { dispatch, type AuthCheck, type HandlerWrapper, type IncomingParts } from "./dispatch";
+import { answerWithFault, unsupportedFault, type Checkpoint } from "./fault-answers";
+import { FaultQueue, parseFault } from "./faults";
 import { RequestLog } from "./request-log";
 import { Router, type Route } from "./router";
+import { send } from "./send";
 import { SimProblemError, type SimProblem, type SimResponse } from "./sim-response";
 import type { Fault, RequestLogEntry } from "./types";
 
@@ -38,6 +41,8 @@ export interface SimServerOptions {
   adminReset(): void;
   /** Extra vendor admin routes, patterns starting with `/__admin/`. */
   adminRoutes?: Route[];
+  /** Saves the vendor state and returns its restore; without it the `ignore` fault is refused. */
+  checkpoint?: Checkpoint;
 }
 
 export class SimServer {
@@ -48,6 +53,8 @@ export class SimServer {
   private readonly vendorRouter: Router;
   private readonly adminRouter: Router;
   private latencyMs: number;
+  /** Counts resets and stops, so a request delayed across one can tell. */
+  private generation = 0;
 
   private constructor(
     private readonly server: Server,
@@ -93,8 +100,11 @@ export class SimServer {
     this.latencyMs = checkLatency(ms);
   }
 
-  injectFault(fault: Fault): void {
-    this.faultQueue.add(fault);
+  /** Queues a valid fault this simulator can apply; throws an Error saying why not otherwise. */
+  injectFault(fault: Fault): Fault {
+    const problem = unsupportedFault(this.options.vendor, parseFault(fault), this.options.checkpoint);
+    if (problem) throw new Error(problem);
+    return this.faultQueue.add(fault);
   }
 
   pendingFaults(): unknown[] {
@@ -107,12 +117,14 @@ export class SimServer {
 
   /** Clears the log and faults and restores the initial latency; vendors call it from their reset. */
   resetTransport(): void {
+    this.generation += 1;
     this.log.clear();
     this.faultQueue.clear();
     this.latencyMs = checkLatency(this.options.latencyMs ?? 0);
   }
 
   async stop(): Promise<void> {
+    this.generation += 1;
     if (!this.server.listening) return;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
@@ -136,6 +148,9 @@ export class SimServer {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const arrivedAt = Date.now();
+    const generation = this.generation;
+    // A request that outlives a reset belongs to the log (and the state) of before it.
+    const cancelled = () => generation !== this.generation;
     const url = new URL(request.url ?? "/", this.url);
     const isAdmin = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`);
     const render = isAdmin ? renderAdminProblem : this.options.renderProblem;
@@ -149,8 +164,8 @@ export class SimServer {
       }
       raw = Buffer.alloc(0);
       const answer = render(error.problem);
-      send(response, answer);
-      if (!isAdmin) this.record(request, url, raw, answer.status, arrivedAt, false);
+      const sent = send(response, answer);
+      if (!isAdmin) this.record(request, url, raw, sent ? answer.status : 0, arrivedAt, false);
       return;
     }
     const parts: IncomingParts = {
@@ -166,28 +181,23 @@ export class SimServer {
     }
 
     if (this.latencyMs > 0) await sleep(this.latencyMs);
-    const auth = this.options.authorize?.(parts);
-    const authorized = auth?.accepted ?? false;
-    const fault = this.faultQueue.take(parts.method, parts.path);
-    if (fault?.kind === "drop") {
-      // Logged with status 0, so tests can count the attempt a client had to retry.
-      this.record(request, url, raw, 0, arrivedAt, authorized);
+    if (cancelled()) {
       request.socket.destroy();
       return;
     }
-    const answer = fault ? this.faultResponse(fault) : await dispatch(this.vendorRouter, parts, { renderProblem: render, auth });
-    send(response, answer);
-    this.record(request, url, raw, answer.status, arrivedAt, authorized);
-  }
-
-  private faultResponse(fault: Extract<Fault, { kind: "status" }>): SimResponse {
-    const answer = this.options.renderProblem({
-      status: fault.status,
-      kind: "injected_fault",
-      message: `injected fault: status ${fault.status}`,
-    });
-    if (fault.status !== 429 || fault.retryAfterSeconds === undefined) return answer;
-    return { ...answer, headers: { ...answer.headers, "retry-after": String(fault.retryAfterSeconds) } };
+    const auth = this.options.authorize?.(parts);
+    const authorized = auth?.accepted ?? false;
+    const run = (wrap?: HandlerWrapper) => dispatch(this.vendorRouter, parts, { renderProblem: render, auth, wrap });
+    const fault = this.faultQueue.take(parts.method, parts.path);
+    if (!fault) {
+      const answer = await run();
+      const sent = send(response, answer);
+      if (!cancelled()) this.record(request, url, raw, sent ? answer.status : 0, arrivedAt, authorized);
+      return;
+    }
+    // Unanswered requests are logged with status 0, so tests can count the attempt a client had to retry.
+    const status = await answerWithFault(fault, { parts, response, run, renderProblem: render, checkpoint: this.options.checkpoint, cancelled });
+    if (!cancelled()) this.record(request, url, raw, status, arrivedAt, authorized, fault.kind);
   }
 
   private record(
@@ -197,6 +207,7 @@ export class SimServer {
     status: number,
     arrivedAt: number,
     authorized: boolean,
+    fault?: Fault["kind"],
   ): void {
     const body = parseForLog(raw, request.headers["content-type"]);
     this.log.record({
@@ -208,6 +219,7 @@ export class SimServer {
       durationMs: Date.now() - arrivedAt,
       authorized,
       ...(body !== undefined && { body }),
+      ...(fault && { fault }),
     });
   }
 }
@@ -215,19 +227,6 @@ export class SimServer {
 /** Starts a simulator server on 127.0.0.1 (port 0 unless given). */
 export function startSimServer(options: SimServerOptions): Promise<SimServer> {
   return SimServer.start(options);
-}
-
-function send(response: ServerResponse, answer: SimResponse): void {
-  if (response.destroyed) return;
-  const headers: Record<string, string> = { ...answer.headers };
-  if (answer.body === undefined || answer.status === 204) {
-    response.writeHead(answer.status, headers).end();
-    return;
-  }
-  const payload = JSON.stringify(answer.body);
-  headers["content-type"] = "application/json; charset=utf-8";
-  headers["content-length"] = String(Buffer.byteLength(payload));
-  response.writeHead(answer.status, headers).end(payload);
 }
 
 function checkLatency(ms: number): number {

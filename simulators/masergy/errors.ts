@@ -6,7 +6,7 @@
  * (The guide shows none of these bodies; they follow what apiman and Keycloak send.)
  */
 import { SimResponseError, type SimProblem, type SimResponse } from "../common/sim-response";
-import type { FieldProblem } from "../portsip/errors";
+import type { FieldProblem } from "../common/validate";
 
 export type { FieldProblem };
 

@@ -3,11 +3,11 @@
  * loopback port: asynchronous writes run as real jobs with steps, `user/find`, the task report,
  * the lookups, and job notifications (webhooks, emails in an outbox). For tests, the demo and CI.
  */
-import { adminError, isPlainObject, OK } from "../common/admin-api";
+import { adminError, OK } from "../common/admin-api";
 import type { Route } from "../common/router";
 import { startSimServer } from "../common/sim-server";
 import type { Fault, SimulatorHandle } from "../common/types";
-import type { TaskView } from "../../provider/masergy/task-view";
+import { isPlainObject } from "../common/validate";
 import { DEFAULT_GROUPS, type GroupSeed } from "./catalog";
 import { renderMasergyProblem } from "./errors";
 import { Keycloak, TOKEN_PATH, type MasergyAccount } from "./keycloak";
@@ -17,11 +17,13 @@ import { API_PREFIX, provisioningRoutes } from "./routes";
 import { MasergyState, type MasergyStateSnapshot, type MasergyUserRecord } from "./state";
 import { StepFailure, planFor } from "./task-plans";
 import { TaskQueue, type TaskFault } from "./tasks";
+import type { TaskView } from "./task-view";
 
 export { MASERGY_OAUTH_CLIENT_ID, type MasergyAccount } from "./keycloak";
 export type { MasergyStateSnapshot, MasergyUserRecord } from "./state";
 export type { GroupSeed } from "./catalog";
 export type { TaskFault } from "./tasks";
+export type { TaskView, StepView, TaskStatus, StepStatus, TaskResult, TaskType } from "./task-view";
 export type { WebhookDelivery, NotificationEmail } from "./notifications";
 
 export const DEFAULT_MASERGY_ACCOUNT: MasergyAccount = { username: "provisioner@example.com", password: "masergy-sim-password" };
@@ -66,6 +68,14 @@ export interface MasergySimulatorHandle extends SimulatorHandle {
   failNextTask(fault: Omit<Extract<TaskFault, { kind: "fail" }>, "kind">): void;
   /** The next task (of `taskType`) stops at `step` (default its first) until `releaseTasks()`. */
   hangNextTask(fault?: Omit<Extract<TaskFault, { kind: "hang" }>, "kind">): void;
+  /**
+   * The next task (of `taskType`) reports `status` (default "ON_HOLD") instead of starting, for
+   * `durationMs` or, without it, until `releaseTasks()`; then it runs normally.
+   */
+  holdNextTask(fault?: Omit<Extract<TaskFault, { kind: "hold" }>, "kind">): void;
+  /** The next task (of `taskType`) runs normally but ends with this `taskResult` (view and webhook) instead of "OK" / "FAILED". */
+  setNextTaskResult(fault: Omit<Extract<TaskFault, { kind: "result" }>, "kind">): void;
+  /** Lets hung and held tasks go on; returns how many there were. */
   releaseTasks(): number;
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves once the webhook POSTs sent so far have ended. */
@@ -151,8 +161,10 @@ export async function startMasergySimulator(options: MasergySimulatorOptions = {
       Object.assign(user, structuredClone(patch));
     },
     setJobDuration: (ms) => tasks.setDuration(ms),
-    failNextTask: (fault) => tasks.addFault({ kind: "fail", ...fault }),
-    hangNextTask: (fault = {}) => tasks.addFault({ kind: "hang", ...fault }),
+    failNextTask: (fault) => void tasks.addFault({ kind: "fail", ...fault }),
+    hangNextTask: (fault = {}) => void tasks.addFault({ kind: "hang", ...fault }),
+    holdNextTask: (fault = {}) => void tasks.addFault({ kind: "hold", ...fault }),
+    setNextTaskResult: (fault) => void tasks.addFault({ kind: "result", ...fault }),
     releaseTasks: () => tasks.release(),
     webhookDeliveries: () => notifier.webhooks(),
     webhooksSettled: () => notifier.settled(),
@@ -186,12 +198,12 @@ function adminRoutes(keycloak: Keycloak, tasks: TaskQueue, notifier: Notifier): 
       tasks.setDuration(durationMs);
       return { status: 200, body: { durationMs } };
     }),
-    post("task-faults", (request) => {
-      const fault = body(request, ["kind", "step", "message", "taskType"]);
-      if (fault.kind !== "fail" && fault.kind !== "hang") throw adminError(400, 'kind must be "fail" or "hang"');
-      if (fault.kind === "fail" && typeof fault.step !== "string") throw adminError(400, "a fail fault needs the step name");
-      tasks.addFault(fault as TaskFault);
-      return { status: 201, body: fault };
+    post("task-faults", ({ body }) => {
+      try {
+        return { status: 201, body: tasks.addFault(body as TaskFault) };
+      } catch (error) {
+        throw adminError(400, (error as Error).message);
+      }
     }),
     post("release-tasks", (request) => (body(request, []), { status: 200, body: { released: tasks.release() } })),
     { method: "GET", pattern: "/__admin/tasks", handler: () => ({ status: 200, body: tasks.list() }) },

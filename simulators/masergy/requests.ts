@@ -4,10 +4,10 @@
  * Whatever needs the current state of users (duplicate user ids, taken numbers, service packs,
  * device models) is the job's business, as in an asynchronous system.
  */
-import { masergyTimeZones } from "../../provider/masergy/time-zones";
-import { Problems, all, boolean, checkFields, custom, oneOf, string, type Shape } from "../portsip/validate";
+import { Problems, all, boolean, checkFields, custom, oneOf, string, type Shape } from "../common/validate";
 import { notAccepted } from "./errors";
 import type { MasergyState } from "./state";
+import { SUPPORTED_TIME_ZONES } from "./time-zones";
 
 const e164 = string({ min: 2, max: 16, pattern: /^\+[1-9][0-9]{1,14}$/, rule: "must be a phone number in E.164 format, e.g. +12125550100" });
 const email = (max: number) => string({ min: 3, max, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, rule: "must be an email address" });
@@ -50,7 +50,7 @@ const CREATE: Shape = {
   enterpriseTrunk: { check: string({ min: 1, max: 80 }), nullable: true },
   deviceModel: { check: string({ min: 1, max: 40 }), nullable: true },
   deviceMacAddress: { check: string({ min: 12, max: 12, pattern: /^[0-9A-Fa-f]{12}$/, rule: "must be 12 hex digits without separators" }), nullable: true },
-  timeZone: { check: oneOf(masergyTimeZones), required: true },
+  timeZone: { check: oneOf(SUPPORTED_TIME_ZONES), required: true },
   conference: { check: boolean, required: true },
   conferenceBridgeId: { check: string({ min: 1, max: 80 }), nullable: true },
 };

@@ -3,14 +3,15 @@
  * writes, `user/find`, the task report and the lookups.
  */
 import type { Route } from "../common/router";
-import { masergyTimeZones } from "../../provider/masergy/time-zones";
 import { DEVICE_MODELS } from "./catalog";
 import { apiError, badQuery } from "./errors";
 import { findUsers } from "./find";
 import { validateRequest, type RequestKind } from "./requests";
 import type { MasergyState } from "./state";
-import { TASK_TYPES, planFor } from "./task-plans";
+import { planFor } from "./task-plans";
+import { TASK_TYPES } from "./task-view";
 import type { TaskQueue } from "./tasks";
+import { SUPPORTED_TIME_ZONES } from "./time-zones";
 
 export const API_PREFIX = "/apiman-gateway/MasergyUCaaS/provisioning/1.0";
 
@@ -81,7 +82,7 @@ export function provisioningRoutes(state: MasergyState, tasks: TaskQueue): Route
     {
       method: "GET",
       pattern: `${API_PREFIX}/user/available_time_zones`,
-      handler: ({ query }) => (checkQuery(query, []), { status: 200, body: { timeZones: masergyTimeZones } }),
+      handler: ({ query }) => (checkQuery(query, []), { status: 200, body: { timeZones: SUPPORTED_TIME_ZONES } }),
     },
     {
       method: "GET",

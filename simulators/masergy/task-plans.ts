@@ -5,7 +5,6 @@
  * are found here, by the job, not when the request is accepted.
  */
 import { randomInt } from "node:crypto";
-import type { TaskType } from "../../provider/masergy/task-view";
 import { DEVICE_MODELS } from "./catalog";
 import type { RequestKind } from "./requests";
 import type { MasergyState, MasergyUserRecord } from "./state";
@@ -17,14 +16,6 @@ export interface PlannedStep {
   /** Does the step's work; may return result data; throws StepFailure when it cannot. */
   run(): Record<string, string> | void;
 }
-
-export const TASK_TYPES: Record<RequestKind, TaskType> = {
-  create: "CREATE_USER",
-  delete: "DELETE_USER",
-  update_name: "UPDATE_USER_NAME",
-  update_phone_number: "UPDATE_USER_PHONE_NUMBER",
-  update_web_portal_password: "UPDATE_USER_WEB_PORTAL_PASSWORD",
-};
 
 type Request = Record<string, unknown>;
 

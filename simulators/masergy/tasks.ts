@@ -1,18 +1,53 @@
 /**
  * A real job queue: every accepted write becomes a job with one task whose steps run one after
  * another on timers, spread over the configured job duration. Tests can make the next matching
- * task fail at a chosen step, or hang at a step until released. When a task ends, the webhook and
- * email notifications of the request go out.
+ * task fail at a chosen step, hang at a step until released, report a status of its own before it
+ * starts (as a newer Masergy might: "ON_HOLD"), or end with a `taskResult` of its own. When a task
+ * ends, the webhook and email notifications of the request go out.
  */
 import { randomUUID } from "node:crypto";
-import type { TaskView } from "../../provider/masergy/task-view";
 import type { Notifier } from "./notifications";
 import { StepFailure, type PlannedStep } from "./task-plans";
+import type { TaskType, TaskView } from "./task-view";
 
-/** Makes the next task (of `taskType`, having step `step`) fail there, or hang there until released. */
+/**
+ * What the next task (of `taskType`; for fail and hang, having step `step`) does instead of its
+ * normal run: fail at `step`; hang at `step` (default its first) until released; report `status`
+ * (default "ON_HOLD") instead of starting, for `durationMs` or, without it, until released, and then
+ * run normally; or run normally and end with `taskResult` instead of "OK" / "FAILED".
+ */
 export type TaskFault =
   | { kind: "fail"; step: string; message?: string; taskType?: string }
-  | { kind: "hang"; step?: string; taskType?: string };
+  | { kind: "hang"; step?: string; taskType?: string }
+  | { kind: "hold"; status?: string; durationMs?: number; taskType?: string }
+  | { kind: "result"; taskResult: string; taskType?: string };
+
+const FAULT_FIELDS: Record<TaskFault["kind"], string[]> = {
+  fail: ["step", "message"],
+  hang: ["step"],
+  hold: ["status", "durationMs"],
+  result: ["taskResult"],
+};
+
+/** Checks a task fault from the admin API or a test; throws an Error naming the first problem. */
+export function parseTaskFault(value: unknown): TaskFault {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("a task fault must be a JSON object");
+  const fault = value as Record<string, unknown>;
+  const kinds = Object.keys(FAULT_FIELDS);
+  if (!kinds.includes(fault.kind as string)) throw new Error(`kind must be one of ${kinds.map((k) => `"${k}"`).join(", ")}`);
+  const allowed = ["kind", "taskType", ...FAULT_FIELDS[fault.kind as TaskFault["kind"]]];
+  const unknown = Object.keys(fault).filter((key) => !allowed.includes(key));
+  if (unknown.length) throw new Error(`unknown field(s) for a ${fault.kind} fault: ${unknown.join(", ")}`);
+  for (const key of ["step", "message", "taskType", "status", "taskResult"]) {
+    if (fault[key] !== undefined && (typeof fault[key] !== "string" || fault[key] === "")) throw new Error(`${key} must be a non-empty string`);
+  }
+  if (fault.kind === "fail" && fault.step === undefined) throw new Error("a fail fault needs the step name");
+  if (fault.kind === "result" && fault.taskResult === undefined) throw new Error("a result fault needs the taskResult to report");
+  if (fault.durationMs !== undefined && !(typeof fault.durationMs === "number" && fault.durationMs >= 0 && Number.isFinite(fault.durationMs))) {
+    throw new Error("durationMs must be a non-negative number");
+  }
+  return structuredClone(fault) as TaskFault;
+}
 
 interface RunningTask {
   view: TaskView;
@@ -42,12 +77,14 @@ export class TaskQueue {
     return this.durationMs;
   }
 
-  addFault(fault: TaskFault): void {
-    this.faults.push(structuredClone(fault));
+  addFault(fault: TaskFault): TaskFault {
+    const checked = parseTaskFault(fault);
+    this.faults.push(checked);
+    return structuredClone(checked);
   }
 
   /** Queues a task; its steps start after a share of the job duration. */
-  submit(type: string, request: Record<string, unknown>, plan: PlannedStep[]): { jobId: string; taskId: string } {
+  submit(type: TaskType, request: Record<string, unknown>, plan: PlannedStep[]): { jobId: string; taskId: string } {
     const view: TaskView = {
       taskId: randomUUID(),
       jobId: randomUUID(),
@@ -57,17 +94,12 @@ export class TaskQueue {
       createdAt: now(),
       steps: plan.map((step) => ({ name: step.name, status: "PENDING" })),
     };
-    const faultIndex = this.faults.findIndex(
-      (f) => (!f.taskType || f.taskType === type) && (f.step === undefined || plan.some((step) => step.name === f.step)),
-    );
+    const hasStep = (f: TaskFault) => !("step" in f) || f.step === undefined || plan.some((step) => step.name === f.step);
+    const faultIndex = this.faults.findIndex((f) => (!f.taskType || f.taskType === type) && hasStep(f));
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
     const task: RunningTask = { view, plan, request, fault, phaseMs: this.durationMs / (plan.length + 1) };
     this.tasks.set(view.taskId, task);
-    this.later(task.phaseMs, () => {
-      view.status = "RUNNING";
-      view.startedAt = now();
-      this.startStep(task, 0);
-    });
+    this.later(task.phaseMs, () => (fault?.kind === "hold" ? this.hold(task, fault) : this.begin(task)));
     return { jobId: view.jobId, taskId: view.taskId };
   }
 
@@ -107,6 +139,23 @@ export class TaskQueue {
     this.timers.add(timer);
   }
 
+  private begin(task: RunningTask): void {
+    task.view.status = "RUNNING";
+    task.view.startedAt = now();
+    this.startStep(task, 0);
+  }
+
+  /** Reports the fault's status instead of starting, then starts after its duration or when released. */
+  private hold(task: RunningTask, fault: Extract<TaskFault, { kind: "hold" }>): void {
+    task.view.status = fault.status ?? "ON_HOLD";
+    const go = () => {
+      task.resume = undefined;
+      this.begin(task);
+    };
+    if (fault.durationMs === undefined) task.resume = go;
+    else this.later(fault.durationMs, go);
+  }
+
   private startStep(task: RunningTask, index: number): void {
     if (index === task.plan.length) return this.finish(task, "COMPLETED");
     const step = task.view.steps[index];
@@ -142,9 +191,10 @@ export class TaskQueue {
   }
 
   private finish(task: RunningTask, status: "COMPLETED" | "FAILED"): void {
-    const { view, request } = task;
+    const { view, request, fault } = task;
     view.status = status;
     view.completedAt = now();
+    view.taskResult = fault?.kind === "result" ? fault.taskResult : status === "COMPLETED" ? "OK" : "FAILED";
     const userData = request.userData as string | undefined;
     if (typeof request.notificationWebhookUrl === "string") {
       const url = request.notificationWebhookUrl;
@@ -152,7 +202,7 @@ export class TaskQueue {
         type: "TASK_COMPLETED",
         jobId: view.jobId,
         taskId: view.taskId,
-        taskResult: status === "COMPLETED" ? "OK" : "FAILED",
+        taskResult: view.taskResult,
         userData,
         resultData: view.resultData ?? {},
       });

@@ -3,6 +3,7 @@
  * `{"errors":[{"code":"<ALL_CAPS>","message":"...","detail":<optional JSON>}]}`.
  */
 import { SimResponseError, type SimProblem, type SimResponse } from "../common/sim-response";
+import type { FieldProblem } from "../common/validate";
 
 export type PortSipErrorCode =
   | "VALIDATE_FAILED"
@@ -18,11 +19,6 @@ export interface PortSipErrorItem {
   detail?: unknown;
 }
 
-/** One invalid field; `field` is a path such as `office_hours.monday.ranges[0].from`. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 export function errorResponse(status: number, items: PortSipErrorItem[], headers?: Record<string, string>): SimResponse {
   return { status, body: { errors: items }, ...(headers && { headers }) };

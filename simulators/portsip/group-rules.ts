@@ -4,7 +4,7 @@
  */
 import { invalidField, notFound, validationFailed } from "./errors";
 import type { GroupOutboundCallerId, GroupRecord, PortSipState, UserRecord } from "./state";
-import { Problems, array, checkFields, object, string, type Shape } from "./validate";
+import { Problems, array, checkFields, object, string, type Shape } from "../common/validate";
 
 const groupOutboundCallerId = object({
   provider_id: { check: string({ min: 1 }), required: true },

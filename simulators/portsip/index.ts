@@ -2,11 +2,13 @@
  * A strict, faithful simulator of the PortSIP PBX v22 REST API (roles, users, groups, OAuth login)
  * on a loopback port, for the provider's tests, the demo and users' CI.
  */
-import { adminError, isPlainObject, OK } from "../common/admin-api";
+import { adminError, OK } from "../common/admin-api";
 import { startSimServer } from "../common/sim-server";
 import type { Fault, SimulatorHandle } from "../common/types";
+import { isPlainObject } from "../common/validate";
 import { TokenStore, type LoginAccount } from "./auth";
 import { renderPortSipProblem } from "./errors";
+import { checkExtraPermissionFlags, type ExtraPermissionFlags } from "./permissions";
 import { createRole } from "./role-rules";
 import { groupRoutes } from "./routes-groups";
 import { loginRoutes } from "./routes-login";
@@ -17,6 +19,7 @@ import { createUser, patchUser } from "./user-rules";
 
 export { PORTSIP_OAUTH_CLIENT_ID, type LoginAccount } from "./auth";
 export type { PortSipStateSnapshot, RoleRecord, UserRecord, GroupRecord } from "./state";
+export type { ExtraPermissionFlags } from "./permissions";
 
 export const DEFAULT_PORTSIP_TOKEN = "portsip-sim-token";
 export const DEFAULT_PORTSIP_ADMIN: LoginAccount = { username: "admin", password: "admin-sim-password" };
@@ -31,6 +34,11 @@ export interface PortSipSimulatorOptions {
   /** Lifetime of issued access tokens; default 1800 (the documented `expires_in`). */
   tokenTtlSeconds?: number;
   latencyMs?: number;
+  /**
+   * Flags that role answers (`GET /api/roles/{name}`) carry beyond PortSIP v22's, as a newer PBX's
+   * would: `{ group: { flag: true|false } }`, each a new group or a new flag of a known group.
+   */
+  extraPermissionFlags?: ExtraPermissionFlags;
 }
 
 export interface PortSipSimulatorHandle extends SimulatorHandle {
@@ -45,6 +53,8 @@ export interface PortSipSimulatorHandle extends SimulatorHandle {
   seedRole(body: Record<string, unknown>): string;
   /** Simulates an edit made in the PBX admin UI (any create field; same field rules). */
   mutateUser(id: string, patch: Record<string, unknown>): void;
+  /** Role answers carry these flags beyond v22's from now on (`{}`: none); reset() restores the start option. */
+  setExtraPermissionFlags(flags: ExtraPermissionFlags): void;
   /** With `expireStaticToken: true` the static token is rejected too, until reset(). */
   expireTokens(options?: { expireStaticToken?: boolean }): void;
 }
@@ -58,9 +68,13 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
   const state = new PortSipState();
   const tokens = new TokenStore(options.token ?? DEFAULT_PORTSIP_TOKEN, tokenTtlSeconds, options.users ?? [DEFAULT_PORTSIP_ADMIN]);
   const expireTokens = (expiry: { expireStaticToken?: boolean } = {}) => tokens.expireAll(expiry);
+  const initialExtraFlags = checkExtraPermissionFlags(options.extraPermissionFlags ?? {});
+  let extraFlags = initialExtraFlags;
+  const setExtraPermissionFlags = (flags: unknown) => void (extraFlags = checkExtraPermissionFlags(flags));
   const reset = () => {
     state.reset();
     tokens.reset();
+    extraFlags = initialExtraFlags;
     server.resetTransport();
   };
 
@@ -68,12 +82,13 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
     vendor: "portsip",
     port: options.port,
     latencyMs: options.latencyMs,
-    routes: [...loginRoutes(tokens), ...roleRoutes(state), ...userRoutes(state), ...groupRoutes(state)],
+    routes: [...loginRoutes(tokens), ...roleRoutes(state, () => extraFlags), ...userRoutes(state), ...groupRoutes(state)],
     secretFields: SECRET_FIELDS,
     renderProblem: renderPortSipProblem,
     authorize: (parts) => tokens.check(parts),
     adminState: () => state.snapshot(),
     adminReset: reset,
+    checkpoint: () => state.checkpoint(),
     adminRoutes: [
       {
         method: "POST",
@@ -85,6 +100,20 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
           }
           expireTokens({ expireStaticToken: (body as { expireStaticToken?: unknown } | undefined)?.expireStaticToken === true });
           return OK;
+        },
+      },
+      { method: "GET", pattern: "/__admin/extra-permission-flags", handler: () => ({ status: 200, body: extraFlags }) },
+      {
+        method: "POST",
+        pattern: "/__admin/extra-permission-flags",
+        body: "json",
+        handler: ({ body }) => {
+          try {
+            setExtraPermissionFlags(body ?? {});
+          } catch (error) {
+            throw adminError(400, (error as Error).message);
+          }
+          return { status: 200, body: extraFlags };
         },
       },
     ],
@@ -106,5 +135,6 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
     seedUser: (body) => createUser(state, body),
     seedRole: (body) => createRole(state, body),
     mutateUser: (id, patch) => patchUser(state, id, patch),
+    setExtraPermissionFlags,
   };
 }

@@ -2,7 +2,7 @@
  * Role permissions: exactly the eleven groups of the seed's role body, each with its boolean flags.
  * Omitted groups and flags mean `false`.
  */
-import { Problems, isPlainObject, joinPath } from "./validate";
+import { Problems, isPlainObject, joinPath } from "../common/validate";
 
 export const PERMISSION_GROUPS = {
   general: ["voicemail_view_only", "voicemail_full_access", "meeting"],
@@ -61,4 +61,35 @@ export function checkPermissions(value: unknown, path: string, problems: Problem
     }
   }
   return problems.list.length === before ? result : undefined;
+}
+
+/**
+ * Flags a newer PBX might add to role answers: group -> flag -> value. A setting of the simulator
+ * (not of the seed), so clients can be tested against an answer that says more than v22 does.
+ */
+export type ExtraPermissionFlags = Record<string, Record<string, boolean>>;
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
+/** Checks extra flags; each must be new (an unknown group, or a flag its group does not have). Throws an Error. */
+export function checkExtraPermissionFlags(value: unknown): ExtraPermissionFlags {
+  if (!isPlainObject(value)) throw new Error("extra permission flags must be a JSON object of groups");
+  for (const [group, flags] of Object.entries(value)) {
+    if (!SNAKE_CASE.test(group)) throw new Error(`group "${group}" must be a snake_case name`);
+    if (!isPlainObject(flags)) throw new Error(`group "${group}" must be a JSON object of flags`);
+    const known: readonly string[] = PERMISSION_GROUPS[group as PermissionGroup] ?? [];
+    for (const [flag, granted] of Object.entries(flags)) {
+      if (!SNAKE_CASE.test(flag)) throw new Error(`flag "${group}.${flag}" must be a snake_case name`);
+      if (known.includes(flag)) throw new Error(`flag "${group}.${flag}" is one PortSIP v22 has; extra flags must be new`);
+      if (typeof granted !== "boolean") throw new Error(`flag "${group}.${flag}" must be true or false`);
+    }
+  }
+  return structuredClone(value) as ExtraPermissionFlags;
+}
+
+/** A role's permissions as a PBX with the extra flags answers them: known flags first, then the new ones. */
+export function withExtraFlags(permissions: Permissions, extra: ExtraPermissionFlags): Record<string, Record<string, boolean>> {
+  const answer: Record<string, Record<string, boolean>> = structuredClone(permissions);
+  for (const [group, flags] of Object.entries(extra)) answer[group] = { ...answer[group], ...flags };
+  return answer;
 }

@@ -6,7 +6,7 @@ import { isBuiltInRoleName } from "./builtin-roles";
 import { invalidField, notFound, resourceInUse, validationFailed } from "./errors";
 import { checkPermissions, permissionsFrom, type Permissions } from "./permissions";
 import type { PortSipState, RoleRecord } from "./state";
-import { Problems, checkFields, string, type Check, type Shape } from "./validate";
+import { Problems, checkFields, string, type Check, type Shape } from "../common/validate";
 
 /** Permissions are checked separately by checkPermissions, which also fills in the omitted flags. */
 const checkedElsewhere: Check = () => undefined;

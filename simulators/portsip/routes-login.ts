@@ -5,7 +5,7 @@
 import type { Route } from "../common/router";
 import { PORTSIP_OAUTH_CLIENT_ID, type TokenStore } from "./auth";
 import { portSipError, validationFailed } from "./errors";
-import { Problems } from "./validate";
+import { Problems } from "../common/validate";
 
 const GRANT_FIELDS = {
   password: { required: ["username", "password", "scope", "client_id"], optional: ["domain"] },

@@ -1,12 +1,14 @@
 /** `/api/roles*`: list, create, read, update and destroy roles. */
 import type { Route } from "../common/router";
 import { applyListQuery } from "./list-query";
+import { withExtraFlags, type ExtraPermissionFlags } from "./permissions";
 import { createRole, destroyRole, existingRole, updateRole } from "./role-rules";
 import type { PortSipState } from "./state";
 
 const ROLE_LIST_FIELDS = { name: "string", description: "string" } as const;
 
-export function roleRoutes(state: PortSipState): Route[] {
+/** `extraFlags` gives the flags role answers carry beyond v22's (none by default). */
+export function roleRoutes(state: PortSipState, extraFlags: () => ExtraPermissionFlags): Route[] {
   return [
     {
       method: "GET",
@@ -27,7 +29,7 @@ export function roleRoutes(state: PortSipState): Route[] {
       pattern: "/api/roles/{name}",
       handler: ({ params }) => {
         const { name, permissions, description } = existingRole(state, params.name);
-        return { status: 200, body: structuredClone({ name, permissions, description }) };
+        return { status: 200, body: { name, permissions: withExtraFlags(permissions, extraFlags()), description } };
       },
     },
     {

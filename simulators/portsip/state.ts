@@ -147,6 +147,12 @@ export class PortSipState {
     this.groups.delete(id);
   }
 
+  /** Saves roles, users and groups; the function returned puts them back (a write the PBX ignores). */
+  checkpoint(): () => void {
+    const saved = structuredClone({ roles: this.roles, users: this.users, groups: this.groups });
+    return () => void ({ roles: this.roles, users: this.users, groups: this.groups } = saved);
+  }
+
   /** Deep copy of everything, secrets included, for tests and the admin API. */
   snapshot(): PortSipStateSnapshot {
     return structuredClone({

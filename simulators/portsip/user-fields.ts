@@ -11,10 +11,17 @@ import {
   object,
   oneOf,
   string,
-  upperSnake,
   type Check,
   type Shape,
-} from "./validate";
+} from "../common/validate";
+
+/** Enumerations the vendor document does not list: accept any UPPER_SNAKE_CASE token. */
+const upperSnake: Check = string({
+  min: 1,
+  max: 64,
+  pattern: /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/,
+  rule: "must be an UPPER_SNAKE_CASE value",
+});
 
 export const SMS_MODES = ["DISABLE", "ALLOW", "ALLOW_WITH_SENDER_ID"] as const;
 export const PLAY_DATETIME_MODES = ["DISABLE", "12_HOUR_CLOCK", "24_HOUR_CLOCK"] as const;

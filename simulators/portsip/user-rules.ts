@@ -6,7 +6,7 @@
 import { notFound, validationFailed } from "./errors";
 import type { PortSipState, UserFields, UserRecord } from "./state";
 import { CREATE_ONLY_FIELDS, USER_CREATE_SHAPE, USER_DEFAULTS, USER_PATCH_SHAPE, USER_UPDATE_SHAPE } from "./user-fields";
-import { Problems, checkFields, custom, string, type Shape } from "./validate";
+import { Problems, checkFields, custom, string, type Shape } from "../common/validate";
 
 /** Validates a POST /api/users body, stores the user with the PBX defaults, and returns its id. */
 export function createUser(state: PortSipState, body: unknown): string {

@@ -5,7 +5,7 @@
  * (non-empty) and sbcGatewayId (> 0). Defaults: userType "PBX" and the pbxCallPolicyInfo defaults.
  * An edit replaces the stored fields with the body: the provider always sends the whole user.
  */
-import { all, boolean, checkFields, custom, integer, isPlainObject, object, oneOf, Problems, string, type Check, type Shape } from "../portsip/validate";
+import { all, boolean, checkFields, custom, integer, isPlainObject, object, oneOf, Problems, string, type Check, type Shape } from "../common/validate";
 import { apiError, validationFailed } from "./errors";
 import type { TeamsState, TeamsUserRecord } from "./state";
 

@@ -4,7 +4,7 @@
  * them later (`POST /__admin/sync`). Users are named by login id in `users[]`, or all users of the
  * tenant (of `userType`, when given) with `updateAllUsers`.
  */
-import { array, boolean, checkFields, integer, isPlainObject, object, Problems, string, type Check } from "../portsip/validate";
+import { array, boolean, checkFields, integer, isPlainObject, object, Problems, string, type Check } from "../common/validate";
 import { msalShape } from "./configure-user-rules";
 import { apiError, validationFailed } from "./errors";
 import type { TeamsState } from "./state";

@@ -6,7 +6,7 @@
  */
 import { STATUS_CODES } from "node:http";
 import { SimResponseError, type SimProblem, type SimResponse } from "../common/sim-response";
-import type { FieldProblem } from "../portsip/errors";
+import type { FieldProblem } from "../common/validate";
 
 export type TeamsErrorCode =
   | "VALIDATION_FAILED"

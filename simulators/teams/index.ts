@@ -2,7 +2,8 @@
  * A strict simulator of the ConnecttoTeams API (OAuth password grant, getAuthenticatedUser,
  * configureUser, disableUsers) on a loopback port, for the provider's tests, the demo and users' CI.
  */
-import { adminError, isPlainObject } from "../common/admin-api";
+import { adminError } from "../common/admin-api";
+import { isPlainObject } from "../common/validate";
 import { startSimServer } from "../common/sim-server";
 import type { Fault, SimulatorHandle } from "../common/types";
 import { TeamsTokenStore, type TeamsAdmin, type TeamsOAuthClient } from "./auth";
@@ -80,6 +81,7 @@ export async function startTeamsSimulator(options: TeamsSimulatorOptions = {}): 
     authorize: (parts) => tokens.check(parts),
     adminState: () => state.snapshot(),
     adminReset: () => reset(),
+    checkpoint: () => state.checkpoint(),
     adminRoutes: [
       {
         method: "POST",

@@ -75,6 +75,12 @@ export class TeamsState {
     return removed;
   }
 
+  /** Saves tenants and users; the function returned puts them back (a write the vendor ignores). */
+  checkpoint(): () => void {
+    const saved = structuredClone({ tenants: this.tenants, users: this.users });
+    return () => void ({ tenants: this.tenants, users: this.users } = saved);
+  }
+
   /** Deep copy of everything, secrets included, for tests and the admin API. */
   snapshot(): TeamsStateSnapshot {
     return structuredClone({ tenants: [...this.tenants.values()], users: [...this.users.values()] });

@@ -3,10 +3,11 @@
  * add policies and number ranges, set the licensed user count, expire the token. Vendor-rule
  * failures answer in the admin API's format with the vendor's status.
  */
-import { adminError, isPlainObject, OK } from "../common/admin-api";
+import { adminError, OK } from "../common/admin-api";
 import type { Route } from "../common/router";
 import { SimResponseError } from "../common/sim-response";
 import type { SimRequest } from "../common/sim-request";
+import { isPlainObject } from "../common/validate";
 
 export interface UmpAdminActions {
   seedEndpoint(body: unknown): string;

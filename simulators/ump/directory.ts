@@ -4,7 +4,7 @@
  * would do in the UMP web UI. Both go through the same attribute rules as `/script`.
  */
 import { randomUUID } from "node:crypto";
-import { boolean, isPlainObject, string, type Shape } from "../portsip/validate";
+import { boolean, isPlainObject, string, type Shape } from "../common/validate";
 import { REGISTRAR_POOLS } from "./catalogue";
 import { invalidAttributes, umpError } from "./errors";
 import { applyAttributes, checkScript, existingEndpoint } from "./script-rules";

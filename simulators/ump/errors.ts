@@ -5,7 +5,7 @@
  * `errors: {"<Attribute>": ["<message>"]}`.
  */
 import { SimResponseError, type SimProblem, type SimResponse } from "../common/sim-response";
-import type { FieldProblem } from "../portsip/errors";
+import type { FieldProblem } from "../common/validate";
 
 const titles: Record<number, string> = {
   400: "Bad Request",

@@ -120,6 +120,7 @@ export async function startUmpSimulator(options: UmpSimulatorOptions = {}): Prom
     authorize: (parts) => bearer.check(parts),
     adminState: () => state.snapshot(),
     adminReset: reset,
+    checkpoint: () => state.checkpoint(),
     adminRoutes: umpAdminRoutes(actions),
   });
 

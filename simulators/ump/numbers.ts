@@ -3,20 +3,8 @@
  * endpoint holds as LineURI or PrivateLine, so assigning consumes one and moving or releasing gives
  * it back. Numbers compare by their E.164 part (`;ext=` aside), in any spelling of `tel:`.
  */
-import { formatTelUri, parseTelUri } from "../../provider/ump/tel-uri";
 import type { NumberRangeRecord } from "./catalogue";
-
-/** The canonical `tel:+E164[;ext=n]` of a LineURI as stored, or undefined for an empty/unparseable one. */
-export function canonicalLine(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const parsed = parseTelUri(value.trim());
-  return parsed && formatTelUri(parsed);
-}
-
-/** `+31365461212` of `tel:+31365461212;ext=12`. */
-export function e164Of(value: unknown): string | undefined {
-  return typeof value === "string" ? parseTelUri(value.trim())?.number : undefined;
-}
+import { e164Of, isE164 } from "./line-uri";
 
 function bounds(range: NumberRangeRecord): [bigint, bigint, number] | undefined {
   const start = e164Of(range.NumberRangeStart);
@@ -43,7 +31,7 @@ export function rangeSize(range: NumberRangeRecord): number {
 export function numberRangeProblem(range: NumberRangeRecord): string | undefined {
   if (!range.Identity) return "Identity is required";
   if (range.numbers) {
-    return range.numbers.every((n) => /^\+[1-9]\d{6,14}$/.test(n)) ? undefined : "numbers must be E.164 numbers such as +31202000100";
+    return range.numbers.every(isE164) ? undefined : "numbers must be E.164 numbers such as +31202000100";
   }
   const limits = bounds(range);
   if (!limits) return "NumberRangeStart and NumberRangeEnd must be tel:+E164 numbers of the same length";

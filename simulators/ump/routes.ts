@@ -1,6 +1,6 @@
 /** The ENT edition's `sysadmin/api` calls of the seed, under `/sysadmin/api`. */
 import type { Route } from "../common/router";
-import { isPlainObject } from "../portsip/validate";
+import { isPlainObject } from "../common/validate";
 import { CALL_PICKUP_GROUPS, REGISTRAR_POOLS, SIGN_IN_DOMAINS, SYSTEM_INFO } from "./catalogue";
 import { invalidAttributes } from "./errors";
 import { existingEndpoint, runScript } from "./script-rules";

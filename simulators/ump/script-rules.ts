@@ -3,12 +3,12 @@
  * policies that exist, numbers nobody else holds, and no more voice users than licensed. A request
  * applies all of its attributes or none. The same rules guard test seeding and out-of-band edits.
  */
-import { isCountryCode } from "../../provider/ump/country-codes";
-import { Problems, boolean, checkFields, custom, isPlainObject, string, type Shape } from "../portsip/validate";
+import { Problems, boolean, checkFields, custom, isPlainObject, string, type Shape } from "../common/validate";
 import { POLICY_ATTRIBUTES, type PolicyAttribute } from "./catalogue";
 import { invalidAttributes, notFound, umpError } from "./errors";
-import { canonicalLine } from "./numbers";
+import { canonicalLine } from "./line-uri";
 import type { EndpointRecord, UmpState } from "./state";
+import { isAssignedCountryCode } from "./usage-location";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +32,7 @@ export const SCRIPT_SHAPE: Shape = {
   PostalCode: text(40),
   StateOrProvince: text(128),
   StreetAddress: text(1024),
-  UsageLocation: { check: orEmpty(isCountryCode, "must be a valid ISO 3166-1 alpha-2 country code, e.g. US or FR"), nullable: true },
+  UsageLocation: { check: orEmpty(isAssignedCountryCode, "must be a valid ISO 3166-1 alpha-2 country code, e.g. US or FR"), nullable: true },
   ClientPolicy: policy,
   ConferencingPolicy: policy,
   HostedVoiceMail: { check: boolean },

@@ -9,7 +9,8 @@ import {
   type NumberRangeRecord,
   type PolicyCatalogue,
 } from "./catalogue";
-import { canonicalLine, e164Of, rangeContains, rangeSize } from "./numbers";
+import { canonicalLine, e164Of } from "./line-uri";
+import { rangeContains, rangeSize } from "./numbers";
 
 /** A directory user as UMP reports it (the seed's detail fields, plus the list-only ones). */
 export interface EndpointRecord {
@@ -101,6 +102,12 @@ export class UmpState {
       const usedNumbers = new Set(assigned.map((uri) => e164Of(uri)));
       return { ...structuredClone(range), NumbersAvailable: rangeSize(range) - usedNumbers.size, assigned };
     });
+  }
+
+  /** Saves the directory, ranges, policies and license; the function returned puts them back (a write UMP ignores). */
+  checkpoint(): () => void {
+    const saved = structuredClone({ endpoints: this.endpoints, ranges: this.ranges, policies: this.policies, licensedUsers: this.licensedUsers });
+    return () => void ({ endpoints: this.endpoints, ranges: this.ranges, policies: this.policies, licensedUsers: this.licensedUsers } = saved);
   }
 
   snapshot(): UmpStateSnapshot {

@@ -5,29 +5,10 @@ import type { AddressInfo } from "node:net";
 import { startMasergySimulator, type MasergySimulatorHandle } from "pulumi-ucaas/simulators";
 import { repoRoot } from "../helpers/engine";
 import { call, type HttpResult } from "../helpers/sim-http";
+import { createBody } from "./masergy-session";
 
 const API = "/apiman-gateway/MasergyUCaaS/provisioning/1.0";
 const TOKEN = "/auth/realms/ucaas/protocol/openid-connect/token";
-
-function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
-        groupId: "SIM-NYC",
-        userId: "jdoe@example.com",
-        firstName: "Jane",
-        lastName: "Doe",
-        webPortalPassword: "portal-Passw0rd",
-        phoneNumber: "+12125550101",
-        extension: "0101",
-        mainServicePack: "UC-Standard",
-        voicemail: false,
-        voicemailTranscriptionMachine: false,
-        ucOverlay: false,
-        addressType: "NONE",
-        timeZone: "America/New_York",
-        conference: false,
-        ...overrides,
-    };
-}
 
 describe("Masergy simulator", function () {
     let sim: MasergySimulatorHandle;

@@ -1,9 +1,14 @@
 /**
- * A small declarative validator (no dependencies: simulators use Node built-ins only).
- * Checks collect problems instead of throwing, so one 400 can name every bad field;
- * each check reports at most one problem for its own path.
+ * A small declarative validator shared by every vendor simulator: each vendor renders the problems
+ * in its own error format. Checks collect problems instead of throwing, so one 400 can name every
+ * bad field; each check reports at most one problem for its own path.
  */
-import type { FieldProblem } from "./errors";
+
+/** One invalid field; `field` is a path such as `office_hours.monday.ranges[0].from`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class Problems {
   readonly list: FieldProblem[] = [];
@@ -59,13 +64,6 @@ export function oneOf(values: readonly string[]): Check {
   };
 }
 
-/** Enumerations the vendor document does not list: accept any UPPER_SNAKE_CASE token. */
-export const upperSnake: Check = string({
-  min: 1,
-  max: 64,
-  pattern: /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/,
-  rule: "must be an UPPER_SNAKE_CASE value",
-});
 
 export function integer(options: { min?: number; max?: number } = {}): Check {
   const { min = -Infinity, max = Infinity } = options;
