@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { waitForTask, type WaitOptions } from "../../provider/masergy/job-waiter";
 import { progressLine } from "../../provider/masergy/jobs";
-import type { TaskView } from "../../provider/masergy/task-view";
+import type { TaskViewAnswer as TaskView } from "../../provider/masergy/task-view";
 
 /** A task that reports the given statuses, one per poll, on a fake clock that sleeps instantly. */
 function scripted(statuses: string[], extra: Partial<TaskView> = {}) {
