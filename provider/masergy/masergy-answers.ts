@@ -42,7 +42,7 @@ export const MasergyRefusal = z.looseObject({
     errors: z.array(z.looseObject({ field: z.string().optional(), message: z.string().optional() })).optional(),
 });
 
-export const MasergySubmitAnswer = z.union([MasergyJobReceipt, MasergyRefusal]);
+export const MasergySubmitAnswer = z.discriminatedUnion("accepted", [MasergyJobReceipt, MasergyRefusal]);
 
 /**
  * A user as `user/find` lists it (seed silent on the answer; our reading). We read the user id and
@@ -71,7 +71,9 @@ export const MasergyFoundUser = z.looseObject({
  * lookups are named after), or the bare list. Anything else is an error, never an empty list.
  */
 const listAnswer = <T extends z.ZodType>(key: string, item: T) =>
-    z.union([z.looseObject({ [key]: z.array(item) }).transform((body) => body[key] as Array<z.output<T>>), z.array(item)]);
+    z
+        .preprocess((body) => (Array.isArray(body) ? { [key]: body } : body), z.looseObject({ [key]: z.array(item) }))
+        .transform((body) => body[key] as Array<z.output<T>>);
 
 /** `GET user/find`: `{users: [...]}` (seed silent; our reading). An answer that parsed and lists no match is "no such user". */
 export const MasergyFindAnswer = listAnswer("users", MasergyFoundUser);
