@@ -7,6 +7,7 @@
 import type { VendorClient } from "../http/client";
 import { VendorApiError } from "../http/errors";
 import { scrubText } from "../http/redact";
+import { registerSecretsIn } from "../http/secret-values";
 import { masergyJobTiming } from "./client";
 import { waitForTask } from "./job-waiter";
 import { viewTask, type JobReceipt } from "./masergy-api";
@@ -58,6 +59,8 @@ export async function followJob(client: VendorClient, job: JobReceipt, what: str
         });
         switch (outcome.state) {
             case "completed":
+                // The generated values (e.g. the conference moderator PIN) are secret outputs from now on.
+                registerSecretsIn(outcome.view.resultData);
                 return { state: "completed", job, view: outcome.view };
             case "failed":
                 return { state: "failed", job, view: outcome.view, failedSteps: outcome.failedSteps, reason: outcome.reason };
