@@ -1,3 +1,5 @@
+import { registerSecret } from "./http/secret-values";
+
 /**
  * Settings: stack config in the `ucaas` namespace first, then `UCAAS_*` environment variables.
  *
@@ -33,6 +35,7 @@ export const settingDefaults = {
     teamsUsername: undefined,
     teamsPassword: undefined,
     insecureHttp: "false",
+    httpTimeoutSeconds: "30",
 } as const satisfies Record<string, string | undefined>;
 
 export type SettingKey = keyof typeof settingDefaults;
@@ -63,14 +66,21 @@ function fromProgramConfig(key: SettingKey): string | undefined {
     }
 }
 
-/** The value of a setting, or its default, or undefined. Empty strings count as unset. */
+/**
+ * The value of a setting, or its default, or undefined. Empty strings count as unset. A secret
+ * setting's value is remembered so it is scrubbed from every vendor message and error.
+ */
 export function getSetting(key: SettingKey): string | undefined {
     const candidates = [
         stackConfig ? stackConfig.get(configKeyName(key)) : fromProgramConfig(key),
         process.env[envVarName(key)],
         settingDefaults[key],
     ];
-    return candidates.find((value) => value !== undefined && value !== "");
+    const value = candidates.find((candidate) => candidate !== undefined && candidate !== "");
+    if (isSecretSetting(key)) {
+        registerSecret(value);
+    }
+    return value;
 }
 
 /** Thrown when a required setting is missing: one line that says what to set. */

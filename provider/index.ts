@@ -11,6 +11,7 @@ export { MasergyUser, type MasergyUserArgs } from "./masergy/masergy-user";
 export * as masergy from "./masergy/lookups";
 export {
     VendorApiError,
+    VendorAnswerError,
     PortSipApiError,
     MasergyApiError,
     UmpApiError,

@@ -11,6 +11,11 @@ export type Props = Record<string, unknown>;
  * it back where the engine needs it, so handlers never see or copy the serialized provider.
  */
 export interface ResourceHandlers {
+    /**
+     * Properties whose values are secret (secret inputs, and outputs the vendor generates that are
+     * secret). The runtime scrubs their values from every error and never lets a check failure print one.
+     */
+    readonly secretKeys: readonly string[];
     check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult>;
     diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult>;
     create(inputs: Props): Promise<pulumi.dynamic.CreateResult>;

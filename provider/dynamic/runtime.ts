@@ -1,6 +1,7 @@
 /**
  * The provider-process side of every resource: `thinProvider` methods land here by package name.
- * Module state (settings, token caches, HTTP clients) is shared by all resources of a run.
+ * Module state (settings, token caches, HTTP clients) is shared by all resources of a run. Every
+ * method registers the resource's secret values and scrubs them from any error it lets out.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { useStackConfig } from "../config";
@@ -8,6 +9,7 @@ import { appliedInputsKey, inputsDigest } from "./diff";
 import type { Props, ResourceHandlers } from "./handlers";
 import type { ResourceKind } from "./kinds";
 import { ResourceInitError } from "./partial-failure";
+import { registerSecretProps, scrubbedError, secretSafeFailures } from "./secret-guard";
 
 const providerKey = "__provider";
 
@@ -28,6 +30,17 @@ function handlers(kind: ResourceKind): ResourceHandlers {
     return load();
 }
 
+/** Runs one operation of `kind` with the secret values of `bags` registered, scrubbing any error it throws. */
+async function guarded<T>(kind: ResourceKind, bags: Array<Props | undefined>, operation: (h: ResourceHandlers) => Promise<T>): Promise<T> {
+    try {
+        const h = handlers(kind);
+        registerSecretProps(h.secretKeys, ...bags);
+        return await operation(h);
+    } catch (error) {
+        throw scrubbedError(error);
+    }
+}
+
 function withoutProvider(props: Props | undefined): Props {
     const { [providerKey]: _ignored, ...rest } = props ?? {};
     return rest;
@@ -46,11 +59,14 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 export function check(kind: ResourceKind, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    return handlers(kind).check(withoutProvider(olds), withoutProvider(news));
+    return guarded(kind, [olds, news], async (h) => {
+        const result = await h.check(withoutProvider(olds), withoutProvider(news));
+        return result.failures?.length ? { ...result, failures: secretSafeFailures(result.failures, h.secretKeys, news) } : result;
+    });
 }
 
 export function diff(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    return handlers(kind).diff(id, withoutProvider(olds), withoutProvider(news));
+    return guarded(kind, [olds, news], (h) => h.diff(id, withoutProvider(olds), withoutProvider(news)));
 }
 
 /** Records which inputs the outputs were produced from (see `appliedInputsKey`). */
@@ -64,34 +80,40 @@ function definedOnly(props: Props | undefined): Props {
     return JSON.parse(JSON.stringify(props ?? {})) as Props;
 }
 
-export async function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+export function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
     const declared = withoutProvider(inputs);
-    try {
-        const result = await handlers(kind).create(declared);
-        return { ...result, outs: stamp(result.outs, declared) };
-    } catch (error) {
-        throw attachProvider(error, inputs);
-    }
+    return guarded(kind, [inputs], async (h) => {
+        try {
+            const result = await h.create(declared);
+            return { ...result, outs: stamp(result.outs, declared) };
+        } catch (error) {
+            throw attachProvider(error, inputs);
+        }
+    });
 }
 
-export async function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-    const result = await handlers(kind).read(id, withoutProvider(props));
-    // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
-    return result.id && result.props
-        ? { ...result, props: definedOnly({ ...result.props, [appliedInputsKey]: props[appliedInputsKey] }) }
-        : result;
+export function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    return guarded(kind, [props], async (h) => {
+        const result = await h.read(id, withoutProvider(props));
+        // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
+        return result.id && result.props
+            ? { ...result, props: definedOnly({ ...result.props, [appliedInputsKey]: props[appliedInputsKey] }) }
+            : result;
+    });
 }
 
-export async function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+export function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const declared = withoutProvider(news);
-    try {
-        const result = await handlers(kind).update(id, withoutProvider(olds), declared);
-        return { outs: stamp(result.outs, declared) };
-    } catch (error) {
-        throw attachProvider(error, news);
-    }
+    return guarded(kind, [olds, news], async (h) => {
+        try {
+            const result = await h.update(id, withoutProvider(olds), declared);
+            return { outs: stamp(result.outs, declared) };
+        } catch (error) {
+            throw attachProvider(error, news);
+        }
+    });
 }
 
 export function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
-    return handlers(kind).delete(id, withoutProvider(props));
+    return guarded(kind, [props], (h) => h.delete(id, withoutProvider(props)));
 }

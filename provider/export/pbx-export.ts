@@ -21,37 +21,48 @@ export async function exportPbx(progress: Progress): Promise<ExportedVendor> {
     const client = portSipClient();
     const secrets: ExportedSecret[] = [];
 
-    const roleNames = (await api.listRoles(client)).map((r) => String(r.name)).filter((name) => !isBuiltInRoleName(name));
-    const roles = await mapWithProgress(roleNames, 8, progress, "PortSIP roles", async (name) => {
-        const role = (await api.getRole(client, name)) ?? {};
-        return withoutNulls({
-            name,
-            ...(role.description ? { description: role.description } : {}),
-            permissions: toCamelCase(role.permissions ?? {}),
-            adopt: true,
-        }) as Record<string, unknown>;
-    });
+    const roleNames = (await api.listRoles(client)).map((r) => r.name).filter((name) => !isBuiltInRoleName(name));
+    // A role or user deleted between the list and its read is left out: an empty entry would adopt it wrongly.
+    const roles = (
+        await mapWithProgress(roleNames, 8, progress, "PortSIP roles", async (name) => {
+            const role = await api.getRole(client, name);
+            return role
+                ? (withoutNulls({
+                      name,
+                      ...(role.description ? { description: role.description } : {}),
+                      permissions: toCamelCase(role.permissions),
+                      adopt: true,
+                  }) as Record<string, unknown>)
+                : undefined;
+        })
+    ).filter((role) => role !== undefined);
 
     const summaries = await api.listUsers(client);
     let bound = 0;
-    const users = await mapWithProgress(summaries, 8, progress, "PortSIP users", async (summary) => {
-        const live = withoutNulls(toCamelCase((await api.getUser(client, summary.id)) ?? {})) as Record<string, unknown>;
-        const entry: Record<string, unknown> = {};
-        for (const key of pbxUserInputKeys) {
-            if (!notExported.has(key) && live[key] !== undefined && !isEmpty(live[key])) {
-                entry[key] = live[key];
+    const users = (
+        await mapWithProgress(summaries, 8, progress, "PortSIP users", async (summary) => {
+            const found = await api.getUser(client, summary.id);
+            if (!found) {
+                return undefined;
             }
-        }
-        if (typeof live.voicemailPin === "string" && live.voicemailPin) {
-            const key = secretConfigKey("pbx-user", String(live.extensionNumber), "voicemailPin");
-            secrets.push({ key, value: live.voicemailPin });
-            entry.voicemailPin = { secret: key };
-        }
-        if (live.syncType === "Microsoft 365") {
-            bound++;
-        }
-        return { ...entry, adopt: true };
-    });
+            const live = withoutNulls(toCamelCase(found)) as Record<string, unknown>;
+            const entry: Record<string, unknown> = {};
+            for (const key of pbxUserInputKeys) {
+                if (!notExported.has(key) && live[key] !== undefined && !isEmpty(live[key])) {
+                    entry[key] = live[key];
+                }
+            }
+            if (typeof live.voicemailPin === "string" && live.voicemailPin) {
+                const key = secretConfigKey("pbx-user", String(live.extensionNumber), "voicemailPin");
+                secrets.push({ key, value: live.voicemailPin });
+                entry.voicemailPin = { secret: key };
+            }
+            if (live.syncType === "Microsoft 365") {
+                bound++;
+            }
+            return { ...entry, adopt: true };
+        })
+    ).filter((user) => user !== undefined);
 
     const notes = bound
         ? [`${bound} PortSIP user(s) are bound to Microsoft 365; the API does not say to whom, so ms365UserId is left unmanaged.`]

@@ -12,19 +12,25 @@ import type { Progress } from "./progress";
 export async function exportUmp(progress: Progress): Promise<ExportedVendor> {
     const client = umpClient();
     const summaries = await api.listEndpoints(client);
-    const voiceUsers = summaries.filter((s) => String(s.LineURI ?? "").trim() !== "" || s.EnterpriseVoiceEnabled === true);
-    const endpoints = await mapWithProgress(voiceUsers, 8, progress, "UMP endpoints", async (summary) => {
-        const sipAddress = String(summary.SipAddress).trim();
-        const live = (await api.getEndpoint(client, sipAddress)) ?? {};
-        const entry: Record<string, unknown> = { identity: sipAddress };
-        for (const key of umpAttributeKeys) {
-            const value = normalizeLiveValue(key, live[wireNameOf[key]]);
-            if (value !== undefined) {
-                entry[key] = value;
+    const voiceUsers = summaries.filter((s) => (s.LineURI ?? "").trim() !== "" || s.EnterpriseVoiceEnabled === true);
+    // An endpoint that left the directory between the list and its read is left out.
+    const endpoints = (
+        await mapWithProgress(voiceUsers, 8, progress, "UMP endpoints", async (summary) => {
+            const sipAddress = summary.SipAddress.trim();
+            const live = await api.getEndpoint(client, sipAddress);
+            if (!live) {
+                return undefined;
             }
-        }
-        return { ...entry, adopt: true };
-    });
+            const entry: Record<string, unknown> = { identity: sipAddress };
+            for (const key of umpAttributeKeys) {
+                const value = normalizeLiveValue(key, live[wireNameOf[key]]);
+                if (value !== undefined) {
+                    entry[key] = value;
+                }
+            }
+            return { ...entry, adopt: true };
+        })
+    ).filter((endpoint) => endpoint !== undefined);
     const skipped = summaries.length - voiceUsers.length;
     return {
         lists: endpoints.length ? { endpoints } : {},

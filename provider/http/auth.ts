@@ -1,3 +1,5 @@
+import { registerSecret } from "./secret-values";
+
 /**
  * Access tokens shared by every request of a run: one in-flight fetch at a time, reused until
  * shortly before expiry, refreshed once when the vendor answers 401.
@@ -20,6 +22,7 @@ export interface TokenSource {
 }
 
 export function staticToken(value: string): TokenSource {
+    registerSecret(value);
     return { get: async () => value, invalidate: () => undefined, canRefresh: false, fetchCount: 0 };
 }
 
@@ -42,6 +45,7 @@ export class CachedTokenSource implements TokenSource {
             this.fetchCount++;
             this.inFlight = this.fetchToken().then(
                 (token) => {
+                    registerSecret(token.value); // scrubbed from any message that echoes it
                     this.current = token;
                     this.inFlight = undefined;
                     return token;

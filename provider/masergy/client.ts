@@ -3,7 +3,7 @@ import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
 import { assertTransportAllowed } from "../http/transport-guard";
-import { parseMasergyError } from "./masergy-errors";
+import { masergyErrorFormat } from "./masergy-answers";
 import { masergyTokenSource, type MasergyCredential } from "./tokens";
 
 /** The configured credential: the offline refresh token, else username and password. */
@@ -29,16 +29,14 @@ export function masergyClient(): VendorClient {
     const tokenUrl = requireSetting("masergyTokenUrl");
     assertTransportAllowed("Masergy", tokenUrl, "ucaas:masergyTokenUrl");
     const credential = masergyCredential();
-    const secrets = credential.kind === "refreshToken" ? [credential.refreshToken] : [credential.password];
     const identity = credential.kind === "refreshToken" ? credential.refreshToken : `${credential.username}\n${credential.password}`;
     return cached(["masergy", apiUrl, tokenUrl, identity], () =>
         createVendorClient({
             vendor: "Masergy",
             baseUrl: apiUrl,
             errors: (d) => new MasergyApiError(d),
-            parseError: parseMasergyError,
+            errorFormat: masergyErrorFormat,
             tokens: masergyTokenSource(tokenUrl, credential),
-            secrets,
         }),
     );
 }

@@ -3,25 +3,28 @@
  * the wait ended and the caller decides what that means for the resource (a failed create, a
  * partial failure to resume later, ...). Intervals, deadline, clock and sleep are injectable.
  */
-import { failedSteps, isFinished, type TaskStepView, type TaskView } from "./task-view";
+import { isKnownTaskStatus, taskOutcome, type TaskStep, type TaskViewAnswer } from "./task-view";
 
 export type WaitOutcome =
-    | { state: "completed"; view: TaskView; polls: number }
-    | { state: "failed"; view: TaskView; failedSteps: TaskStepView[]; polls: number }
+    | { state: "completed"; view: TaskViewAnswer; polls: number }
+    /** `reason` words why it failed: its failed steps, or a completed task's result other than "OK". */
+    | { state: "failed"; view: TaskViewAnswer; failedSteps: TaskStep[]; reason: string; polls: number }
     /** Our deadline passed while the task was still queued or running (or in a status we do not know). */
-    | { state: "deadline"; view?: TaskView; polls: number; waitedMs: number };
+    | { state: "deadline"; view?: TaskViewAnswer; polls: number; waitedMs: number };
 
 export interface WaitOptions {
     /** One `GET task/{taskId}/view`. Errors propagate: the caller knows what was accepted. */
-    poll: () => Promise<TaskView>;
+    poll: () => Promise<TaskViewAnswer>;
     intervalMs: number;
     /** Give up after this long, counted from the start of this wait. */
     timeoutMs: number;
     /** Poll at once instead of after the first interval (resuming a task accepted in an earlier run). */
     pollFirst?: boolean;
     /** Called with the latest view at most once per `progressEveryMs` while the task runs. */
-    onProgress?: (view: TaskView, waitedMs: number) => void;
+    onProgress?: (view: TaskViewAnswer, waitedMs: number) => void;
     progressEveryMs?: number;
+    /** Called at once, the first time the task reports a status we do not know (the wait goes on). */
+    onUnknownStatus?: (status: string, view: TaskViewAnswer, waitedMs: number) => void;
     now?: () => number;
     sleep?: (ms: number) => Promise<void>;
 }
@@ -34,9 +37,10 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     const progressEveryMs = options.progressEveryMs ?? defaultProgressEveryMs;
     const started = now();
     const deadline = started + options.timeoutMs;
+    const unknownSeen = new Set<string>();
     let lastProgress = started;
     let polls = 0;
-    let view: TaskView | undefined;
+    let view: TaskViewAnswer | undefined;
     // Polls go out at a fixed rate: one interval after the previous poll was sent, not after it was
     // answered, so the vendor's answer time does not add to every wait and a task is seen to end at
     // most one interval late. Never more often than the interval; the last wait is cut short at the deadline.
@@ -49,12 +53,18 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
         nextPollAt = now() + options.intervalMs;
         view = await options.poll();
         polls++;
-        if (isFinished(view)) {
-            return view.status === "COMPLETED"
-                ? { state: "completed", view, polls }
-                : { state: "failed", view, failedSteps: failedSteps(view), polls };
+        const outcome = taskOutcome(view);
+        if (outcome.state === "completed") {
+            return { state: "completed", view, polls };
+        }
+        if (outcome.state === "failed") {
+            return { state: "failed", view, failedSteps: outcome.failedSteps, reason: outcome.reason, polls };
         }
         const at = now();
+        if (!isKnownTaskStatus(view.status) && !unknownSeen.has(view.status)) {
+            unknownSeen.add(view.status);
+            options.onUnknownStatus?.(view.status, view, at - started);
+        }
         if (at >= deadline) {
             return { state: "deadline", view, polls, waitedMs: at - started };
         }

@@ -3,10 +3,11 @@
  * spelling (camelCase bodies, UPPER_CASE query parameters). Every write is asynchronous: it answers
  * `{accepted, jobId, taskId}` and the work happens in a job that `task/{taskId}/view` reports on.
  */
+import type { z } from "zod";
+import type { JsonAnswer } from "../http/answer";
 import type { VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
-import { parseMasergyError } from "./masergy-errors";
-import type { TaskView } from "./task-view";
+import { describeRefusal, masergyAnswers, type MasergyFoundUser, type MasergyGroup } from "./masergy-answers";
 
 export type WireObject = Record<string, unknown>;
 
@@ -30,18 +31,8 @@ export interface UserKey {
     userId: string;
 }
 
-/** A user as `user/find` lists it (BroadWorks may give the phone number nationally, with `countryCode`). */
-export interface WireUser extends WireObject {
-    userId: string;
-    groupId?: string;
-    enterpriseId?: string;
-    firstName?: string;
-    lastName?: string;
-    phoneNumber?: string;
-    countryCode?: string;
-    extension?: string;
-    emailAddress?: string;
-}
+/** A user as `user/find` lists it (see `MasergyFoundUser`). */
+export type WireUser = z.output<typeof MasergyFoundUser>;
 
 export type MatchType = "STARTS_WITH" | "ENDS_WITH" | "CONTAINS" | "EXACT";
 
@@ -59,23 +50,20 @@ function defined(body: WireObject): WireObject {
     return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== null));
 }
 
-interface SubmitAnswer {
-    accepted?: boolean;
-    jobId?: string;
-    taskId?: string;
-}
-
-/** POSTs one asynchronous call; anything but `accepted: true` with a job fails with the vendor's message. */
+/**
+ * POSTs one asynchronous call. `accepted: true` with a job is the receipt; `accepted: false` is a
+ * refusal in the vendor's words; any other answer is a `VendorAnswerError` (the write's outcome is unknown).
+ */
 async function submit(client: VendorClient, operation: string, path: string, body: WireObject, idempotent: boolean): Promise<JobReceipt> {
-    const answer = await client.send<SubmitAnswer>({ operation, method: "POST", path, json: defined(body), idempotent });
-    if (answer?.accepted !== true || !answer.jobId || !answer.taskId) {
-        const parsed = parseMasergyError(answer);
+    const answer = await client.send({ operation, method: "POST", path, json: defined(body), answer: masergyAnswers.submit, idempotent });
+    if (answer.accepted !== true) {
+        const refusal = describeRefusal(answer.message, answer.errors);
         throw new MasergyApiError({
             operation,
             statusCode: 200,
-            vendorCode: parsed.code ?? "NOT_ACCEPTED",
-            vendorMessage: parsed.message ?? "the request was not accepted",
-            vendorDetail: parsed.detail,
+            vendorCode: answer.code ?? "NOT_ACCEPTED",
+            vendorMessage: refusal.message ?? "the request was not accepted",
+            vendorDetail: refusal.detail,
         });
     }
     return { jobId: answer.jobId, taskId: answer.taskId };
@@ -113,16 +101,7 @@ export const updateWebPortalPassword = (client: VendorClient, key: UserKey, webP
     );
 
 export const viewTask = (client: VendorClient, taskId: string) =>
-    client.send<TaskView>({ operation: `read task ${taskId}`, method: "GET", path: `task/${encodeURIComponent(taskId)}/view` });
-
-/** The items of a list answer, whether bare or wrapped as `{<key>: [...]}`. */
-function listOf<T>(body: unknown, key: string): T[] {
-    if (Array.isArray(body)) {
-        return body as T[];
-    }
-    const inner = (body as Record<string, unknown> | undefined)?.[key];
-    return Array.isArray(inner) ? (inner as T[]) : [];
-}
+    client.send({ operation: `read task ${taskId}`, method: "GET", path: `task/${encodeURIComponent(taskId)}/view`, answer: masergyAnswers.taskView });
 
 export async function findUsers(client: VendorClient, query: FindQuery): Promise<WireUser[]> {
     const params: Record<string, string | undefined> = { ENTERPRISE_ID: query.enterpriseId, GROUP_ID: query.groupId };
@@ -140,11 +119,13 @@ export async function findUsers(client: VendorClient, query: FindQuery): Promise
         }
     }
     const what = query.userId ? `user ${query.userId.value}` : "users";
-    const body = await client.send<unknown>({ operation: `find ${what}`, method: "GET", path: "user/find", searchParams: params });
-    return listOf<WireUser>(body, "users");
+    return client.send({ operation: `find ${what}`, method: "GET", path: "user/find", searchParams: params, answer: masergyAnswers.find });
 }
 
-/** The user with exactly this id in its group, or undefined. */
+/**
+ * The user with exactly this id in its group, or undefined when Masergy's answer parsed and lists no
+ * such user (the only "gone" Masergy gives); an answer we cannot read throws.
+ */
 export async function findUser(client: VendorClient, key: UserKey): Promise<WireUser | undefined> {
     const users = await findUsers(client, {
         enterpriseId: key.enterpriseId,
@@ -156,25 +137,21 @@ export async function findUser(client: VendorClient, key: UserKey): Promise<Wire
 
 // Lookups
 
-export interface WireGroup {
-    groupId: string;
-    enterpriseId?: string;
-    [field: string]: unknown;
-}
+export type WireGroup = z.output<typeof MasergyGroup>;
 
-const lookup = async <T>(client: VendorClient, what: string, path: string, key: string, groupId?: string) =>
-    listOf<T>(await client.send<unknown>({ operation: `list ${what}`, method: "GET", path, searchParams: { GROUP_ID: groupId } }), key);
+const lookup = <T>(client: VendorClient, what: string, path: string, answer: JsonAnswer<T>, groupId?: string) =>
+    client.send({ operation: `list ${what}`, method: "GET", path, searchParams: { GROUP_ID: groupId }, answer });
 
 export const availablePhoneNumbers = (client: VendorClient, groupId: string) =>
-    lookup<string>(client, `the available phone numbers of group ${groupId}`, "user/available_phone_numbers", "phoneNumbers", groupId);
+    lookup(client, `the available phone numbers of group ${groupId}`, "user/available_phone_numbers", masergyAnswers.phoneNumbers, groupId);
 
 export const availableDeviceModels = (client: VendorClient) =>
-    lookup<string>(client, "the available device models", "user/available_device_models", "deviceModels");
+    lookup(client, "the available device models", "user/available_device_models", masergyAnswers.deviceModels);
 
 export const availableMainServicePacks = (client: VendorClient, groupId: string) =>
-    lookup<string>(client, `the main service packs of group ${groupId}`, "user/available_main_service_packs", "servicePacks", groupId);
+    lookup(client, `the main service packs of group ${groupId}`, "user/available_main_service_packs", masergyAnswers.servicePacks, groupId);
 
 export const availableTimeZones = (client: VendorClient) =>
-    lookup<string>(client, "the available time zones", "user/available_time_zones", "timeZones");
+    lookup(client, "the available time zones", "user/available_time_zones", masergyAnswers.timeZones);
 
-export const availableGroups = (client: VendorClient) => lookup<WireGroup>(client, "the available groups", "user/available_groups", "groups");
+export const availableGroups = (client: VendorClient) => lookup(client, "the available groups", "user/available_groups", masergyAnswers.groups);

@@ -67,7 +67,7 @@ export async function applyInPlace(client: VendorClient, id: string, current: Pr
         }
         const result = await followJob(client, job, change.what);
         if (result.state === "failed") {
-            throw failure(new MasergyTaskFailedError(change.what, result.view, result.failedSteps));
+            throw failure(new MasergyTaskFailedError(change.what, job, result));
         }
         if (result.state === "unfinished") {
             const pending: PendingJob = { kind: "update", ...job };

@@ -20,9 +20,16 @@ import {
     withoutNotes,
     type PendingJob,
 } from "./masergy-user.outputs";
-import { MasergyUserArgsSchema, masergyUserInputKeys, masergyUserReplaceKeys, type MasergyUserInputs } from "./masergy-user.schema";
+import {
+    MasergyUserArgsSchema,
+    masergyUserInputKeys,
+    masergyUserReplaceKeys,
+    masergyUserSecretKeys,
+    masergyUserSecretOutputs,
+    type MasergyUserInputs,
+} from "./masergy-user.schema";
 import { reportedToE164 } from "./phone-number";
-import { isFinished } from "./task-view";
+import { taskOutcome } from "./task-view";
 
 const diffSpec: DiffSpec = {
     inputKeys: masergyUserInputKeys,
@@ -54,7 +61,7 @@ async function finishCreate(client: VendorClient, inputs: Props, result: JobResu
                 "checks that job before doing anything else and never submits a second create.",
         );
     }
-    const failed = new MasergyTaskFailedError(`create user ${id}`, result.view, result.failedSteps);
+    const failed = new MasergyTaskFailedError(`create user ${id}`, result.job, result);
     throw (await api.findUser(client, keyOf(inputs))) ? incompleteCreate(inputs, result.job, failed) : failed;
 }
 
@@ -124,7 +131,7 @@ async function settlePendingJob(client: VendorClient, id: string, olds: Props, p
         }
         const exists = await api.findUser(client, keyOf(olds));
         if (exists && result.state === "failed") {
-            throw incompleteCreate(settled, result.job, new MasergyTaskFailedError(what, result.view, result.failedSteps));
+            throw incompleteCreate(settled, result.job, new MasergyTaskFailedError(what, result.job, result));
         }
         // A task Masergy forgot: the user's existence says whether it ran. A failed task without an
         // account: creating it now is no second create.
@@ -138,10 +145,10 @@ async function settlePendingJob(client: VendorClient, id: string, olds: Props, p
     return { ...settled, ...livePhoneAndNames(live) };
 }
 
-/** One look at a recorded create task; a task Masergy no longer knows is over. */
+/** One look at a recorded create task; a task Masergy says it no longer knows is over. */
 async function createStillRunning(client: VendorClient, pending: PendingJob): Promise<boolean> {
     try {
-        return !isFinished(await api.viewTask(client, pending.taskId));
+        return taskOutcome(await api.viewTask(client, pending.taskId)).state === "running";
     } catch (error) {
         if (error instanceof VendorApiError && error.isNotFound) {
             return false;
@@ -151,6 +158,7 @@ async function createStillRunning(client: VendorClient, pending: PendingJob): Pr
 }
 
 export const masergyUserHandlers: ResourceHandlers = {
+    secretKeys: [...masergyUserSecretKeys, ...masergyUserSecretOutputs],
     async check(_olds, news) {
         return checkWithSchema(MasergyUserArgsSchema, news);
     },
@@ -228,7 +236,7 @@ export const masergyUserHandlers: ResourceHandlers = {
             throw new MasergyJobUnfinishedError(`delete user ${id}`, job.jobId, job.taskId, `${result.reason}; the user stays in the stack until a delete finishes`);
         }
         if (result.state === "failed" && (await api.findUser(client, key))) {
-            throw new MasergyTaskFailedError(`delete user ${id}`, result.view, result.failedSteps);
+            throw new MasergyTaskFailedError(`delete user ${id}`, job, result);
         }
     },
 };

@@ -4,11 +4,13 @@
  * `scope=offline_access` once per run. Every token response may carry a newer refresh token; the
  * newest one is used for the rest of the run (Keycloak can be set to make them single-use).
  */
+import type { z } from "zod";
 import { CachedTokenSource, type TokenSource } from "../http/auth";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
-import { parseMasergyError } from "./masergy-errors";
+import { registerSecret } from "../http/secret-values";
+import { masergyAnswers, masergyErrorFormat, type MasergyTokenAnswer } from "./masergy-answers";
 
 export const masergyOAuthClientId = "token-api";
 
@@ -16,25 +18,20 @@ export type MasergyCredential =
     | { kind: "refreshToken"; refreshToken: string }
     | { kind: "password"; username: string; password: string };
 
-interface KeycloakTokenResponse {
-    access_token: string;
-    expires_in?: number;
-    refresh_token?: string;
-}
+type KeycloakTokenResponse = z.output<typeof MasergyTokenAnswer>;
 
 const loginCommand = "npx pulumi-ucaas masergy-login";
 
 /** The token endpoint as a client: its folder as base URL and its last segment as path (no trailing slash). */
-function tokenEndpoint(tokenUrl: string, secrets: string[]): { client: VendorClient; path: string } {
+function tokenEndpoint(tokenUrl: string): { client: VendorClient; path: string } {
     const trimmed = tokenUrl.replace(/\/+$/, "");
     const cut = trimmed.lastIndexOf("/");
-    const client = cached(["masergy-token", trimmed, ...secrets], () =>
+    const client = cached(["masergy-token", trimmed], () =>
         createVendorClient({
             vendor: "Masergy",
             baseUrl: trimmed.slice(0, cut),
             errors: (d) => new MasergyApiError(d),
-            parseError: parseMasergyError,
-            secrets,
+            errorFormat: masergyErrorFormat,
         }),
     );
     return { client, path: trimmed.slice(cut + 1) };
@@ -50,6 +47,7 @@ function withAdvice(error: unknown, advice: string): unknown {
         vendorCode: error.vendorCode,
         vendorMessage: `${error.vendorMessage ?? "invalid grant"}. ${advice}`,
         attempts: error.attempts,
+        inVendorFormat: error.inVendorFormat,
     });
 }
 
@@ -60,33 +58,34 @@ const expiredRefreshTokenAdvice =
 
 const badPasswordAdvice = "Check ucaas:masergyUsername and ucaas:masergyPassword (UCAAS_MASERGY_USERNAME, UCAAS_MASERGY_PASSWORD).";
 
-/** Sends one grant to the token endpoint. */
-async function grant(tokenUrl: string, form: Record<string, string>, operation: string, secrets: string[]): Promise<KeycloakTokenResponse> {
-    const endpoint = tokenEndpoint(tokenUrl, secrets);
-    const body = await endpoint.client.send<KeycloakTokenResponse>({
+/** Sends one grant to the token endpoint; a newer refresh token in the answer is scrubbed from messages like the rest. */
+async function grant(tokenUrl: string, form: Record<string, string>, operation: string): Promise<KeycloakTokenResponse> {
+    const endpoint = tokenEndpoint(tokenUrl);
+    const body = await endpoint.client.send({
         operation,
         method: "POST",
         path: endpoint.path,
         form: { ...form, client_id: masergyOAuthClientId },
+        answer: masergyAnswers.token,
         anonymous: true,
         idempotent: true, // a grant changes nothing the caller can see twice
+        readOnly: true,
     });
-    if (!body || typeof body.access_token !== "string") {
-        throw new MasergyApiError({ operation, statusCode: 200, vendorMessage: "the token response has no access_token" });
-    }
+    registerSecret(body.refresh_token);
     return body;
 }
 
 function refreshGrant(tokenUrl: string, refreshToken: string): Promise<KeycloakTokenResponse> {
-    return grant(tokenUrl, { grant_type: "refresh_token", refresh_token: refreshToken }, "get an access token with the offline refresh token", [refreshToken]);
+    registerSecret(refreshToken);
+    return grant(tokenUrl, { grant_type: "refresh_token", refresh_token: refreshToken }, "get an access token with the offline refresh token");
 }
 
 function passwordGrant(tokenUrl: string, username: string, password: string): Promise<KeycloakTokenResponse> {
+    registerSecret(password); // also when it comes from the masergy-login prompt rather than a setting
     return grant(
         tokenUrl,
         { grant_type: "password", username, password, scope: "offline_access" },
         `log in to Masergy as ${username}`,
-        [password],
     ).catch((error: unknown) => {
         throw withAdvice(error, badPasswordAdvice);
     });
@@ -126,6 +125,6 @@ export function masergyTokenSource(tokenUrl: string, credential: MasergyCredenti
     return new CachedTokenSource(async () => {
         const body = await fetchToken();
         refreshToken = body.refresh_token ?? refreshToken;
-        return { value: body.access_token, expiresAt: body.expires_in ? Date.now() + body.expires_in * 1000 : undefined };
+        return { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
     });
 }

@@ -3,56 +3,41 @@ import { CachedTokenSource, staticToken, type AccessToken, type TokenSource } fr
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { PortSipApiError } from "../http/errors";
+import { registerSecret } from "../http/secret-values";
 import { assertTransportAllowed } from "../http/transport-guard";
+import { portSipAnswers, portSipErrorFormat } from "./portsip-answers";
 
 /** The client id PortSIP documents for its OAuth password grant. */
 const portSipOAuthClientId = "9d806019-75b2-4b3d-bb8b-f5a3a412cc0a";
 
-interface PortSipErrorBody {
-    errors?: Array<{ code?: string; message?: string; detail?: unknown }>;
-}
-
-export function parsePortSipError(body: unknown): { code?: string; message?: string; detail?: unknown } {
-    const errors = (body as PortSipErrorBody | undefined)?.errors;
-    if (!Array.isArray(errors) || errors.length === 0) {
-        return typeof body === "string" && body ? { message: body.slice(0, 300) } : {};
-    }
-    return {
-        code: errors[0].code,
-        message: errors.map((e) => e.message).filter(Boolean).join("; "),
-        detail: errors.some((e) => e.detail !== undefined) ? errors.map((e) => e.detail) : undefined,
-    };
-}
-
-interface TokenResponse {
-    access_token: string;
-    expires_in?: number;
-    refresh_token?: string;
-}
+const clientOptions = (baseUrl: string) => ({
+    vendor: "PortSIP",
+    baseUrl,
+    errors: (d: ConstructorParameters<typeof PortSipApiError>[0]) => new PortSipApiError(d),
+    errorFormat: portSipErrorFormat,
+});
 
 /** Logs in with username/password (tenant `domain` optional), renewing with the refresh token when it can. */
 function loginTokenSource(baseUrl: string, username: string, password: string, domain?: string): TokenSource {
-    const tokenClient = createVendorClient({
-        vendor: "PortSIP",
-        baseUrl,
-        errors: (d) => new PortSipApiError(d),
-        parseError: parsePortSipError,
-        secrets: [password],
-    });
+    const tokenClient = createVendorClient(clientOptions(baseUrl));
     let refreshToken: string | undefined;
     const grant = async (form: Record<string, string>): Promise<AccessToken> => {
-        const body = await tokenClient.send<TokenResponse>({
+        const body = await tokenClient.send({
             operation: form.grant_type === "password" ? `log in as ${username}` : `refresh the token of ${username}`,
             method: "POST",
             path: "api/login/oauth/token",
             form: { ...form, client_id: portSipOAuthClientId },
+            answer: portSipAnswers.token,
             anonymous: true,
             idempotent: true, // a login changes nothing
+            readOnly: true,
         });
+        registerSecret(body.refresh_token);
         refreshToken = body.refresh_token;
         return {
             value: body.access_token,
-            expiresAt: body.expires_in ? Date.now() + body.expires_in * 1000 : undefined,
+            // No lifetime given: the token is renewed when the PBX answers 401.
+            expiresAt: body.expires_in !== undefined ? Date.now() + body.expires_in * 1000 : undefined,
         };
     };
     return new CachedTokenSource(async () => {
@@ -80,12 +65,8 @@ export function portSipClient(): VendorClient {
     const password = token ? undefined : requireSetting("pbxPassword", `the password of PortSIP user ${username}`);
     return cached(["portsip", baseUrl, token, username, password, domain], () =>
         createVendorClient({
-            vendor: "PortSIP",
-            baseUrl,
-            errors: (d) => new PortSipApiError(d),
-            parseError: parsePortSipError,
+            ...clientOptions(baseUrl),
             tokens: token ? staticToken(token) : loginTokenSource(baseUrl, username!, password!, domain),
-            secrets: [token, password].filter((s): s is string => !!s),
         }),
     );
 }

@@ -1,6 +1,6 @@
 import type { DiffSpec } from "../dynamic/diff";
 import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
-import { toCamelCase, toSnakeCase, withoutNulls } from "../wire/case";
+import { toCamelCase, toSnakeCase } from "../wire/case";
 import { portSipClient } from "./client";
 import { createRole, destroyRoleIfPresent, getRole, updateRole, type WireObject } from "./portsip-api";
 import { PbxRoleArgsSchema, PbxRolePermissions, type PbxRoleInputs } from "./pbx-role.schema";
@@ -16,6 +16,7 @@ function toWire(role: PbxRoleInputs): WireObject {
 }
 
 export const pbxRoleHandlers: ResourceHandlers = {
+    secretKeys: [],
     ...schemaCheckAndDiff(PbxRoleArgsSchema, diffSpec),
 
     async create(inputs) {
@@ -42,9 +43,9 @@ export const pbxRoleHandlers: ResourceHandlers = {
         }
         const refreshed: Props = {
             ...props,
-            name: live.name ?? id,
-            // The PBX reports every flag; parse so the shape matches what check produced.
-            permissions: PbxRolePermissions.parse(withoutNulls(toCamelCase(live.permissions ?? {}))),
+            name: live.name,
+            // The answer holds exactly the flags we manage (flags the PBX added are dropped when it is read).
+            permissions: PbxRolePermissions.parse(toCamelCase(live.permissions)),
         };
         if ("description" in props) {
             refreshed.description = live.description ?? undefined;

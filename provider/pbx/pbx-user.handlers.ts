@@ -1,7 +1,8 @@
 import type { DiffSpec } from "../dynamic/diff";
 import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
 import { ResourceInitError } from "../dynamic/partial-failure";
-import { toCamelCase, toSnakeCase, withoutNulls } from "../wire/case";
+import { VendorAnswerError } from "../http/errors";
+import { camelToSnake, toCamelCase, toSnakeCase, withoutNulls } from "../wire/case";
 import { projectOnto } from "../wire/project";
 import { portSipClient } from "./client";
 import * as api from "./portsip-api";
@@ -42,6 +43,7 @@ async function adoptExisting(existing: api.WireUserSummary, inputs: Props): Prom
 }
 
 export const pbxUserHandlers: ResourceHandlers = {
+    secretKeys: pbxUserSecretKeys,
     ...schemaCheckAndDiff(PbxUserArgsSchema, diffSpec),
 
     async create(inputs) {
@@ -76,13 +78,25 @@ export const pbxUserHandlers: ResourceHandlers = {
         if (!live) {
             return { id: "" };
         }
+        // Only what this resource manages is refreshed; secrets cannot be read back and keep their applied values.
+        const managed = pbxUserInputKeys.filter(
+            (key) => key in props && !(pbxUserSecretKeys as readonly string[]).includes(key) && key !== "ms365UserId",
+        );
+        // PortSIP answers a cleared field as null; a field it leaves out entirely is not "cleared".
+        const unreported = managed.filter((key) => live[camelToSnake(key)] === undefined);
+        if (unreported.length) {
+            throw new VendorAnswerError({
+                vendor: "PortSIP",
+                operation: `read user ${id}`,
+                statusCode: 200,
+                expected: `a PortSIP user with ${unreported.map(camelToSnake).join(", ")} (managed by this PbxUser; null when blank)`,
+                received: "an answer without them",
+            });
+        }
         const fields = withoutNulls(toCamelCase(live)) as Props;
         const refreshed: Props = { ...props };
-        for (const key of pbxUserInputKeys) {
-            // Only what this resource manages is refreshed; secrets cannot be read back and keep their applied values.
-            if (key in props && !(pbxUserSecretKeys as readonly string[]).includes(key) && key !== "ms365UserId") {
-                refreshed[key] = projectOnto(fields[key], props[key]);
-            }
+        for (const key of managed) {
+            refreshed[key] = projectOnto(fields[key], props[key]);
         }
         if (props.ms365UserId && live.sync_type !== "Microsoft 365") {
             delete refreshed.ms365UserId; // unbound out of band

@@ -5,7 +5,10 @@ const reservedUserNames = ["admin", "system", "administrator", "root"];
 /** Secret input properties; the PBX never returns the passwords. */
 export const pbxUserSecretKeys = ["password", "extensionPassword", "voicemailPin"] as const;
 
-/** PortSIP's voicemail PIN policy: 6-10 digits, no three repeated and no three consecutive digits. */
+/**
+ * PortSIP's voicemail PIN policy: 6-10 digits, no three repeated and no three consecutive digits.
+ * The problem never quotes the PIN: it is a secret, and part of it is still part of it.
+ */
 export function voicemailPinProblem(pin: string): string | undefined {
     if (!/^\d{6,10}$/.test(pin)) {
         return "must be 6 to 10 digits";
@@ -13,10 +16,10 @@ export function voicemailPinProblem(pin: string): string | undefined {
     for (let i = 0; i + 2 < pin.length; i++) {
         const [a, b, c] = [pin.charCodeAt(i), pin.charCodeAt(i + 1), pin.charCodeAt(i + 2)];
         if (a === b && b === c) {
-            return `must not repeat a digit three times ("${pin.slice(i, i + 3)}")`;
+            return `must not repeat a digit three times in a row (digits ${i + 1} to ${i + 3})`;
         }
         if ((b - a === 1 && c - b === 1) || (a - b === 1 && b - c === 1)) {
-            return `must not contain three consecutive digits ("${pin.slice(i, i + 3)}")`;
+            return `must not contain three consecutive digits such as 123 or 987 (digits ${i + 1} to ${i + 3})`;
         }
     }
     return undefined;

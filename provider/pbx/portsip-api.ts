@@ -1,16 +1,14 @@
 /**
  * The PortSIP v22 REST calls this package makes, one function each, in the vendor's spelling.
- * Callers pass and receive snake_case wire objects; case conversion happens in the handlers.
+ * Callers pass and receive snake_case wire objects; case conversion happens in the handlers. Every
+ * answer is read through `portsip-answers.ts`.
  */
+import { noAnswer, type JsonAnswer } from "../http/answer";
 import type { VendorClient } from "../http/client";
 import { orMissing } from "../http/or-missing";
+import { portSipAnswers } from "./portsip-answers";
 
 export type WireObject = Record<string, unknown>;
-
-interface ListPage<T> {
-    count?: number;
-    items?: T[];
-}
 
 export interface WireUserSummary extends WireObject {
     id: string;
@@ -26,18 +24,18 @@ export function odataString(value: string): string {
 }
 
 /** Every item of a list endpoint, page by page. */
-async function listAll<T>(client: VendorClient, what: string, path: string, query: Record<string, string | undefined>): Promise<T[]> {
+async function listAll<T>(
+    client: VendorClient,
+    what: string,
+    path: string,
+    answer: JsonAnswer<{ count?: number; items: T[] }>,
+    query: Record<string, string | undefined>,
+): Promise<T[]> {
     const items: T[] = [];
     for (let skip = 0; ; skip += pageSize) {
-        const page = await client.send<ListPage<T>>({
-            operation: `list ${what}`,
-            method: "GET",
-            path,
-            searchParams: { ...query, skip, top: pageSize },
-        });
-        const batch = page?.items ?? [];
-        items.push(...batch);
-        if (batch.length < pageSize || (page?.count !== undefined && items.length >= page.count)) {
+        const page = await client.send({ operation: `list ${what}`, method: "GET", path, answer, searchParams: { ...query, skip, top: pageSize } });
+        items.push(...page.items);
+        if (page.items.length < pageSize || (page.count !== undefined && items.length >= page.count)) {
             return items;
         }
     }
@@ -45,14 +43,14 @@ async function listAll<T>(client: VendorClient, what: string, path: string, quer
 
 // Roles
 
-export const listRoles = (client: VendorClient, filter?: string) =>
-    listAll<WireObject>(client, "roles", "api/roles", { filter });
+export const listRoles = (client: VendorClient, filter?: string) => listAll(client, "roles", "api/roles", portSipAnswers.roleList, { filter });
 
 export const getRole = (client: VendorClient, name: string) =>
-    orMissing(client.send<WireObject>({ operation: `read role ${name}`, method: "GET", path: `api/roles/${encodeURIComponent(name)}` }));
+    orMissing(client.send({ operation: `read role ${name}`, method: "GET", path: `api/roles/${encodeURIComponent(name)}`, answer: portSipAnswers.role }));
 
+/** The created role's answer (`201 {name}`) is not read: the name is ours. */
 export const createRole = (client: VendorClient, role: WireObject) =>
-    client.send({ operation: `create role ${role.name}`, method: "POST", path: "api/roles", json: role });
+    client.send({ operation: `create role ${role.name}`, method: "POST", path: "api/roles", json: role, answer: noAnswer });
 
 export const updateRole = (client: VendorClient, name: string, role: WireObject) =>
     client.send({
@@ -60,16 +58,23 @@ export const updateRole = (client: VendorClient, name: string, role: WireObject)
         method: "POST",
         path: `api/roles/${encodeURIComponent(name)}`,
         json: role,
+        answer: noAnswer,
         idempotent: true, // sets the whole role; repeating it changes nothing
     });
 
 export const destroyRole = (client: VendorClient, name: string) =>
-    client.send({ operation: `delete role ${name}`, method: "POST", path: `api/roles/${encodeURIComponent(name)}/destroy`, idempotent: true });
+    client.send({
+        operation: `delete role ${name}`,
+        method: "POST",
+        path: `api/roles/${encodeURIComponent(name)}/destroy`,
+        answer: noAnswer,
+        idempotent: true,
+    });
 
 // Users
 
-export const listUsers = (client: VendorClient, filter?: string) =>
-    listAll<WireUserSummary>(client, "users", "api/users", { filter });
+export const listUsers = (client: VendorClient, filter?: string): Promise<WireUserSummary[]> =>
+    listAll(client, "users", "api/users", portSipAnswers.userList, { filter });
 
 export async function findUserByExtension(client: VendorClient, extensionNumber: string): Promise<WireUserSummary | undefined> {
     const matches = await listUsers(client, `extension_number eq ${odataString(extensionNumber)}`);
@@ -77,59 +82,50 @@ export async function findUserByExtension(client: VendorClient, extensionNumber:
 }
 
 export const getUser = (client: VendorClient, id: string) =>
-    orMissing(client.send<WireObject>({ operation: `read user ${id}`, method: "GET", path: `api/users/${encodeURIComponent(id)}` }));
+    orMissing(client.send({ operation: `read user ${id}`, method: "GET", path: `api/users/${encodeURIComponent(id)}`, answer: portSipAnswers.user }));
 
 export async function createUser(client: VendorClient, user: WireObject): Promise<string> {
-    const created = await client.send<{ id: string }>({
+    const created = await client.send({
         operation: `create user ${user.name} (extension ${user.extension_number})`,
         method: "POST",
         path: "api/users",
         json: user,
+        answer: portSipAnswers.createdUser,
     });
     return created.id;
 }
 
 const userPath = (id: string, suffix = "") => `api/users/${encodeURIComponent(id)}${suffix}`;
 
-/** `POST /api/users/{id}` sets the given fields to absolute values, so it is safe to repeat. */
+/** A write to one user whose answer (204) is not read; each sets absolute values, so it is safe to repeat. */
+const userWrite = (client: VendorClient, operation: string, id: string, suffix: string, json?: WireObject) =>
+    client.send({ operation, method: "POST", path: userPath(id, suffix), json, answer: noAnswer, idempotent: true });
+
 export const updateUser = (client: VendorClient, id: string, fields: WireObject) =>
-    client.send({ operation: `update user ${id} (${Object.keys(fields).join(", ")})`, method: "POST", path: userPath(id), json: fields, idempotent: true });
+    userWrite(client, `update user ${id} (${Object.keys(fields).join(", ")})`, id, "", fields);
 
 export const setUserPassword = (client: VendorClient, id: string, password: string) =>
-    client.send({ operation: `set the password of user ${id}`, method: "POST", path: userPath(id, "/password"), json: { password }, idempotent: true });
+    userWrite(client, `set the password of user ${id}`, id, "/password", { password });
 
 export const setExtensionPassword = (client: VendorClient, id: string, password: string) =>
-    client.send({
-        operation: `set the extension password of user ${id}`,
-        method: "POST",
-        path: userPath(id, "/extension_password"),
-        json: { password },
-        idempotent: true,
-    });
+    userWrite(client, `set the extension password of user ${id}`, id, "/extension_password", { password });
 
 export const setUserRole = (client: VendorClient, id: string, role: string) =>
-    client.send({ operation: `set the role of user ${id} to ${role}`, method: "POST", path: userPath(id, "/role"), json: { role }, idempotent: true });
+    userWrite(client, `set the role of user ${id} to ${role}`, id, "/role", { role });
 
 export const bindMicrosoft365 = (client: VendorClient, id: string, ms365Id: string) =>
-    client.send({
-        operation: `bind user ${id} to Microsoft 365 user ${ms365Id}`,
-        method: "POST",
-        path: userPath(id, "/ms365_binding"),
-        json: { id: ms365Id },
-        idempotent: true,
-    });
+    userWrite(client, `bind user ${id} to Microsoft 365 user ${ms365Id}`, id, "/ms365_binding", { id: ms365Id });
 
 export const unbindMicrosoft365 = (client: VendorClient, id: string) =>
-    client.send({ operation: `unbind user ${id} from Microsoft 365`, method: "POST", path: userPath(id, "/ms365_binding/destroy"), idempotent: true });
+    userWrite(client, `unbind user ${id} from Microsoft 365`, id, "/ms365_binding/destroy");
 
-/** Resolves to false when the user was already gone. */
+/** Resolves to false when PortSIP says the user was already gone. */
 export async function destroyUser(client: VendorClient, id: string): Promise<boolean> {
-    const done = await orMissing(
-        client.send({ operation: `delete user ${id}`, method: "POST", path: userPath(id, "/destroy"), idempotent: true }).then(() => true),
-    );
+    const done = await orMissing(userWrite(client, `delete user ${id}`, id, "/destroy").then(() => true));
     return done ?? false;
 }
 
+/** Resolves to false when PortSIP says the role was already gone. */
 export async function destroyRoleIfPresent(client: VendorClient, name: string): Promise<boolean> {
     return (await orMissing(destroyRole(client, name).then(() => true))) ?? false;
 }

@@ -3,24 +3,9 @@ import { CachedTokenSource, type AccessToken } from "../http/auth";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { TeamsApiError } from "../http/errors";
+import { registerSecret } from "../http/secret-values";
 import { assertTransportAllowed } from "../http/transport-guard";
-
-/**
- * ConnecttoTeams is a Spring service: API errors come as `{status, error, message, code?, errors?}`,
- * the OAuth endpoint answers `{error, error_description}`.
- */
-export function parseTeamsError(body: unknown): { code?: string; message?: string; detail?: unknown } {
-    if (typeof body === "string") {
-        return body ? { message: body.slice(0, 300) } : {};
-    }
-    const b = (body ?? {}) as { code?: string; error?: string; message?: string; error_description?: string; errors?: unknown };
-    return { code: b.code ?? b.error, message: b.message ?? b.error_description, detail: b.errors };
-}
-
-interface TokenResponse {
-    access_token: string;
-    expires_in?: number;
-}
+import { teamsAnswers, teamsErrorFormat } from "./connecttoteams-answers";
 
 interface TeamsCredentials {
     clientId: string;
@@ -35,28 +20,31 @@ interface TeamsCredentials {
  */
 function passwordGrant(baseUrl: string, credentials: TeamsCredentials): CachedTokenSource {
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
-    const tokenClient = createVendorClient({ ...clientOptions(baseUrl, credentials), secrets: [credentials.clientSecret, credentials.password, basic] });
+    registerSecret(basic); // an echoed Authorization header shows it, not the secret itself
+    const tokenClient = createVendorClient(clientOptions(baseUrl));
     return new CachedTokenSource(async (): Promise<AccessToken> => {
-        const body = await tokenClient.send<TokenResponse>({
+        const body = await tokenClient.send({
             operation: `log in as ${credentials.username}`,
             method: "POST",
             path: "oauth/token",
             headers: { authorization: `Basic ${basic}` },
             form: { username: credentials.username, password: credentials.password, grant_type: "password" },
+            answer: teamsAnswers.token,
             anonymous: true,
             idempotent: true, // a login changes nothing
+            readOnly: true,
         });
-        return { value: body.access_token, expiresAt: body.expires_in ? Date.now() + body.expires_in * 1000 : undefined };
+        // No lifetime given (the vendor documents none): the token is renewed when the API answers 401.
+        return { value: body.access_token, expiresAt: body.expires_in !== undefined ? Date.now() + body.expires_in * 1000 : undefined };
     });
 }
 
-function clientOptions(baseUrl: string, credentials: TeamsCredentials) {
+function clientOptions(baseUrl: string) {
     return {
         vendor: "ConnecttoTeams",
         baseUrl,
         errors: (d: ConstructorParameters<typeof TeamsApiError>[0]) => new TeamsApiError(d),
-        parseError: parseTeamsError,
-        secrets: [credentials.clientSecret, credentials.password],
+        errorFormat: teamsErrorFormat,
     };
 }
 
@@ -71,6 +59,6 @@ export function teamsClient(): VendorClient {
         password: requireSetting("teamsPassword", "the password of the ConnecttoTeams portal admin"),
     };
     return cached(["teams", baseUrl, credentials.clientId, credentials.clientSecret, credentials.username, credentials.password], () =>
-        createVendorClient({ ...clientOptions(baseUrl, credentials), tokens: passwordGrant(baseUrl, credentials) }),
+        createVendorClient({ ...clientOptions(baseUrl), tokens: passwordGrant(baseUrl, credentials) }),
     );
 }

@@ -2,8 +2,10 @@
  * The ConnecttoTeams calls this package makes, one function each, in the vendor's spelling.
  * Callers pass wire objects (`tenantID`, `loginID`, `callPolicyCNAM`, ...).
  */
+import { noAnswer } from "../http/answer";
 import type { VendorClient } from "../http/client";
 import { VendorApiError } from "../http/errors";
+import { teamsAnswers } from "./connecttoteams-answers";
 
 export type WireObject = Record<string, unknown>;
 
@@ -12,25 +14,27 @@ export type ConfigureOutcome = "added" | "edited" | "unknown";
 
 /**
  * `POST /enterprise/configureUser` adds the user, or edits it when it exists, with the full body.
- * The vendor documents its answer only as "object"; its `operation` member (`ADD` / `EDIT`, as the
- * simulator answers) tells the two apart when present.
+ * The vendor documents its answer only as "object" (see `TeamsConfigureUserAnswer`); its `operation`
+ * member (`ADD` / `EDIT`) tells the two apart when present.
  */
 export async function configureUser(client: VendorClient, body: WireObject, options: { repeatable: boolean }): Promise<ConfigureOutcome> {
-    const answer = await client.send<{ operation?: unknown } | undefined>({
+    const answer = await client.send({
         operation: `configure user ${body.loginID} in tenant ${body.tenantID}`,
         method: "POST",
         path: "enterprise/configureUser",
         json: body,
+        answer: teamsAnswers.configureUser,
         idempotent: options.repeatable,
     });
-    const operation = typeof answer?.operation === "string" ? answer.operation.toUpperCase() : undefined;
+    const operation = answer.operation?.toUpperCase();
     return operation === "ADD" ? "added" : operation === "EDIT" ? "edited" : "unknown";
 }
 
 /**
- * `POST /provisioning/disableUsers` for one user. With a reseller-level token the vendor only marks
- * the user for deletion; an enterprise synchronization removes it later. Resolves to false when the
- * user was already disabled (409) or is gone (404).
+ * `POST /provisioning/disableUsers` for one user; its answer is not read. With a reseller-level
+ * token the vendor only marks the user for deletion; an enterprise synchronization removes it later.
+ * Resolves to false when the API says, in its own error format, that the user was already disabled
+ * (409) or is gone (404); the same statuses from anything in front of it are errors.
  */
 export async function disableUser(client: VendorClient, tenantId: string, loginId: string): Promise<boolean> {
     try {
@@ -39,11 +43,12 @@ export async function disableUser(client: VendorClient, tenantId: string, loginI
             method: "POST",
             path: "provisioning/disableUsers",
             json: { tenantId, users: [loginId], numberOfUsers: 1, updateAllUsers: false },
+            answer: noAnswer,
             idempotent: true, // marking a user twice leaves it marked
         });
         return true;
     } catch (error) {
-        if (error instanceof VendorApiError && (error.statusCode === 404 || error.statusCode === 409)) {
+        if (error instanceof VendorApiError && (error.isNotFound || (error.statusCode === 409 && error.inVendorFormat))) {
             return false;
         }
         throw error;

@@ -7,6 +7,7 @@ import {
     TeamsEnterpriseUserArgsSchema,
     teamsEnterpriseUserInputKeys,
     teamsEnterpriseUserReplaceKeys,
+    teamsEnterpriseUserSecretKeys,
     type TeamsEnterpriseUserInputs,
 } from "./teams-enterprise-user.schema";
 
@@ -21,6 +22,7 @@ const diffSpec: DiffSpec = {
 const resourceId = (user: Pick<TeamsEnterpriseUserInputs, "tenantId" | "loginId">) => `${user.tenantId}/${user.loginId}`;
 
 export const teamsEnterpriseUserHandlers: ResourceHandlers = {
+    secretKeys: teamsEnterpriseUserSecretKeys,
     ...schemaCheckAndDiff(TeamsEnterpriseUserArgsSchema, diffSpec),
 
     async create(inputs) {

@@ -1,5 +1,6 @@
 import { changedKeys, sameValue, type DiffSpec } from "../dynamic/diff";
 import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
+import { VendorAnswerError } from "../http/errors";
 import { withoutNulls } from "../wire/case";
 import { umpClient } from "./client";
 import * as api from "./ump-api";
@@ -21,7 +22,7 @@ const diffSpec: DiffSpec = {
 };
 
 /** What UMP reports about the user beyond the inputs, trimmed of the vendor's stray spaces. */
-function computedOf(live: api.WireObject): Props {
+function computedOf(live: api.WireEndpoint): Props {
     const wireNames: Record<(typeof umpEndpointComputedKeys)[number], string> = {
         displayName: "DisplayName",
         userPrincipalName: "UserPrincipalName",
@@ -57,7 +58,7 @@ function outputsOf(inputs: Props, computed: Props): Props {
 }
 
 /** An endpoint counts as existing (managed by someone) once it has a number or Enterprise Voice. */
-function voiceAssignment(live: api.WireObject): string | undefined {
+function voiceAssignment(live: api.WireEndpoint): string | undefined {
     const lineUri = typeof live.LineURI === "string" ? live.LineURI.trim() : "";
     if (lineUri) {
         return `it already has the number ${lineUri}${live.EnterpriseVoiceEnabled === true ? " and Enterprise Voice enabled" : ""}`;
@@ -66,6 +67,7 @@ function voiceAssignment(live: api.WireObject): string | undefined {
 }
 
 export const umpEndpointHandlers: ResourceHandlers = {
+    secretKeys: [],
     ...schemaCheckAndDiff(UmpEndpointArgsSchema, diffSpec),
 
     async create(inputs) {
@@ -99,12 +101,22 @@ export const umpEndpointHandlers: ResourceHandlers = {
         if (!live) {
             return { id: "" };
         }
+        // Only attributes this resource manages are refreshed; the rest of the user is not ours.
+        const managed = umpAttributeKeys.filter((key) => key in props);
+        // UMP answers an unset attribute as null or ""; one it leaves out entirely is not "cleared".
+        const unreported = managed.map((key) => wireNameOf[key]).filter((wire) => live[wire] === undefined);
+        if (unreported.length) {
+            throw new VendorAnswerError({
+                vendor: "AudioCodes UMP",
+                operation: `read endpoint ${id}`,
+                statusCode: 200,
+                expected: `a UMP user detail with ${unreported.join(", ")} (managed by this UmpEndpoint; null when unset)`,
+                received: "an answer without them",
+            });
+        }
         const refreshed: Props = { ...props };
-        for (const key of umpAttributeKeys) {
-            // Only attributes this resource manages are refreshed; the rest of the user is not ours.
-            if (key in props) {
-                refreshed[key] = normalizeLiveValue(key, live[wireNameOf[key]]);
-            }
+        for (const key of managed) {
+            refreshed[key] = normalizeLiveValue(key, live[wireNameOf[key]]);
         }
         return { id, props: outputsOf(refreshed, computedOf(live)) };
     },

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { waitForTask, type WaitOptions } from "../../provider/masergy/job-waiter";
-import { progressLine } from "../../provider/masergy/jobs";
-import type { TaskView } from "../../provider/masergy/task-view";
+import { progressLine, unknownStatusLine } from "../../provider/masergy/jobs";
+import type { TaskViewAnswer as TaskView } from "../../provider/masergy/task-view";
 
 /** A task that reports the given statuses, one per poll, on a fake clock that sleeps instantly. */
 function scripted(statuses: string[], extra: Partial<TaskView> = {}) {
@@ -52,11 +52,29 @@ describe("Masergy job waiter", () => {
         assert.deepEqual(polledAt, [10_000, 20_000, 30_000]);
     });
 
-    it("treats a status it does not know as still running", async () => {
-        const { options } = scripted(["ON_HOLD", "RETRYING", "COMPLETED"]);
-        const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
+    it("treats a status it does not know as still running, and names each one at once, the first time it appears", async () => {
+        const { options } = scripted(["ON_HOLD", "ON_HOLD", "RETRYING", "ON_HOLD", "COMPLETED"]);
+        const named: Array<[string, number]> = [];
+        const outcome = await waitForTask({
+            ...options,
+            intervalMs: 10_000,
+            timeoutMs: 3_600_000,
+            onUnknownStatus: (status, _view, waited) => named.push([status, waited]),
+        });
         assert.equal(outcome.state, "completed");
-        assert.equal(outcome.polls, 3);
+        assert.equal(outcome.polls, 5);
+        assert.deepEqual(named, [["ON_HOLD", 10_000], ["RETRYING", 30_000]]);
+    });
+
+    it("takes a completed task for success only when its task result, if it reports one, is OK", async () => {
+        for (const [taskResult, state] of [[undefined, "completed"], ["OK", "completed"], ["ok", "completed"], ["FAILED", "failed"], ["PARTIAL", "failed"]] as const) {
+            const { options } = scripted(["COMPLETED"], taskResult === undefined ? {} : { taskResult });
+            const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 60_000 });
+            assert.equal(outcome.state, state, String(taskResult));
+            if (outcome.state === "failed") {
+                assert.match(outcome.reason, new RegExp(`completed with task result "${taskResult}", not "OK"`));
+            }
+        }
     });
 
     it("reports a failed task with its failed steps and lets the caller decide what to throw", async () => {
@@ -64,6 +82,7 @@ describe("Masergy job waiter", () => {
         const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 3_600_000 });
         assert.equal(outcome.state, "failed");
         assert.deepEqual(outcome.state === "failed" && outcome.failedSteps, [{ name: "assign device", status: "FAILED", message: "Unknown device model" }]);
+        assert.equal(outcome.state === "failed" && outcome.reason, 'step "assign device" failed: Unknown device model');
     });
 
     it("stops at the deadline with the last view, polling one last time at the deadline", async () => {
@@ -103,5 +122,14 @@ describe("Masergy job waiter", () => {
         };
         const line = progressLine("create user jdoe@example.com", { jobId: "abc123", taskId: "xyz456" }, view, 120_000);
         assert.equal(line, 'Masergy: still waiting to create user jdoe@example.com: job abc123 (task xyz456) is RUNNING, step 2/3 "assign device" after 2 min');
+    });
+
+    it("words the line for an unknown status with the status, the job and the bound on the wait", () => {
+        const line = unknownStatusLine("create user jdoe@example.com", { jobId: "abc123", taskId: "xyz456" }, "ON_HOLD", 20_000);
+        assert.equal(
+            line,
+            'Masergy: create user jdoe@example.com: job abc123 (task xyz456) reports status "ON_HOLD", which this package does not know; ' +
+                "it counts as still running (waited 20 s; ucaas:masergyJobTimeoutMinutes bounds the wait)",
+        );
     });
 });

@@ -26,8 +26,10 @@ describe("PbxUser provider, called directly against the PortSIP simulator", () =
                 __provider: fakeProviderText,
             });
             const byProperty = new Map((result.failures ?? []).map((f) => [f.property, f.reason]));
-            assert.deepEqual([...byProperty.keys()].sort(), ["colour", "email", "extensionNumber", "name", "sms", "voicemailPin"]);
-            assert.match(byProperty.get("voicemailPin")!, /consecutive/);
+            // A problem with a secret that has a value is the resource's, so the engine cannot print the value.
+            assert.deepEqual([...byProperty.keys()].sort(), ["", "colour", "email", "extensionNumber", "name", "sms"]);
+            assert.match(byProperty.get("")!, /^voicemailPin \(secret, value not shown\): .*consecutive/);
+            assert.equal(byProperty.get("")!.includes("123456"), false);
             assert.match(byProperty.get("name")!, /reserved/);
             assert.equal(sim().requests().length, 0);
         });
