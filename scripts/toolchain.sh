@@ -131,7 +131,8 @@ if [[ -z $have_pulumi ]]; then
   if [[ ! -x $pulumi_bin/pulumi || ! -x $pulumi_bin/pulumi-language-nodejs || ! -x $pulumi_bin/pulumi-resource-pulumi-nodejs ]]; then
     GO=$(command -v go 2>/dev/null || true)
     [[ -z $GO && -x /usr/local/go/bin/go ]] && GO=/usr/local/go/bin/go
-    [[ -n $GO ]] || die "no Pulumi CLI on PATH, and Go (>= 1.26) is needed to build one; install Go or put pulumi and pulumi-language-nodejs on PATH"
+    go_min=$(awk '$1 == "go" { print $2; exit }' "$src/go.mod")
+    [[ -n $GO ]] || die "no Pulumi CLI on PATH, and Go (>= $go_min) is needed to build one; install Go or put pulumi and pulumi-language-nodejs on PATH"
     dynamic_provider="$REPO/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
     [[ -f $dynamic_provider ]] || die "missing $dynamic_provider (is @pulumi/pulumi installed?)"
 

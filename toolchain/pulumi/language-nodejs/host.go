@@ -267,7 +267,7 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: "could not find node on PATH: Node.js >= 22 is required"}, nil
 	}
-	runPath, err := locateRunModule(ctx, node, programDir)
+	runPath, err := locateModule(ctx, node, programDir, runModule)
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
@@ -369,12 +369,12 @@ func programEnv(req *pulumirpc.RunRequest, ro runtimeOptions) ([]string, error) 
 	return env, nil // exec keeps the last value of a duplicated key
 }
 
-// locateRunModule finds @pulumi/pulumi/cmd/run for the program: first the usual
-// node_modules lookup walking up from the program directory, then Node's own
-// resolution (for NODE_PATH and other setups).
-func locateRunModule(ctx context.Context, node, programDir string) (string, error) {
-	rel := filepath.Join("node_modules", "@pulumi", "pulumi", "cmd", "run", "index.js")
-	for d := programDir; ; d = filepath.Dir(d) {
+// locateModule finds a module of @pulumi/pulumi (e.g. cmd/run) for the program
+// in dir: first the usual node_modules lookup walking up from dir, then Node's
+// own resolution (for NODE_PATH and other setups).
+func locateModule(ctx context.Context, node, dir, module string) (string, error) {
+	rel := filepath.Join("node_modules", filepath.FromSlash(module), "index.js")
+	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, rel)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
@@ -383,12 +383,12 @@ func locateRunModule(ctx context.Context, node, programDir string) (string, erro
 			break
 		}
 	}
-	cmd := exec.CommandContext(ctx, node, "-e", "console.log(require.resolve('"+runModule+"'))")
-	cmd.Dir = programDir
+	cmd := exec.CommandContext(ctx, node, "-e", "console.log(require.resolve(process.argv[1]))", module)
+	cmd.Dir = dir
 	out, err := cmd.Output()
 	if p := strings.TrimSpace(string(out)); err == nil && p != "" {
 		return p, nil
 	}
 	return "", fmt.Errorf("it looks like the Pulumi SDK has not been installed: could not find %s from %s. "+
-		"Have you run npm install?", runModule, programDir)
+		"Have you run npm install?", module, dir)
 }

@@ -88,7 +88,7 @@ func TestProgramEnv(t *testing.T) {
 	}
 }
 
-func TestLocateRunModule(t *testing.T) {
+func TestLocateModule(t *testing.T) {
 	root := t.TempDir()
 	run := filepath.Join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run")
 	if err := os.MkdirAll(run, 0o755); err != nil {
@@ -101,7 +101,7 @@ func TestLocateRunModule(t *testing.T) {
 	if err := os.MkdirAll(program, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	got, err := locateRunModule(context.Background(), "node", program)
+	got, err := locateModule(context.Background(), "node", program, runModule)
 	if err != nil || got != filepath.Join(run, "index.js") {
 		t.Fatalf("got %q, %v", got, err)
 	}

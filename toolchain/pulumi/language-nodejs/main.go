@@ -6,7 +6,8 @@
 // builds this host next to the Pulumi CLI instead. It implements just what the
 // engine needs to run a Node.js/TypeScript program: it starts
 // `node <@pulumi/pulumi/cmd/run> ...` in the program directory and reports how
-// the program exited. Dependencies are installed by npm, not by the host, and
+// the program exited. It also starts Node.js policy packs
+// (`node <@pulumi/pulumi/cmd/run-policy-pack> ...`, see plugin.go). Dependencies are installed by npm, not by the host, and
 // plugins are never downloaded (the only provider our programs use is the
 // bundled `pulumi-nodejs` dynamic provider).
 //
