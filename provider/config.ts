@@ -36,6 +36,7 @@ export const settingDefaults = {
     teamsPassword: undefined,
     insecureHttp: "false",
     httpTimeoutSeconds: "30",
+    adoptMatching: "false",
 } as const satisfies Record<string, string | undefined>;
 
 export type SettingKey = keyof typeof settingDefaults;
