@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import type * as automation from "@pulumi/pulumi/automation";
-import type { TestStack } from "../helpers/engine";
+import { prepareProgram, type TestStack } from "../helpers/engine";
 
 const fixtures = path.join(__dirname, "fixtures");
 
@@ -24,6 +24,17 @@ export async function previewJson(t: TestStack, args: string[] = []): Promise<st
         if (stdout?.trim().startsWith("{")) return stdout;
         throw error;
     }
+}
+
+/**
+ * A copy of the installed example for this file alone: other test files run stacks in the shared
+ * copy, and a stack's config (Pulumi.<stack>.yaml) lives next to the program.
+ */
+export async function ownCopyOf(example: string): Promise<string> {
+    const source = await prepareProgram(example);
+    const dir = fs.mkdtempSync(`${source}-summary-`);
+    fs.cpSync(source, dir, { recursive: true, filter: (file) => !/^Pulumi\..+\.yaml$/.test(path.basename(file)) });
+    return dir;
 }
 
 /** Without the serialized provider and the program's stack traces: large, and nothing the summary reads. */

@@ -2,13 +2,13 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
+import { newStack, type TestStack } from "../helpers/engine";
 import { useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { useTeamsSimulator } from "../helpers/teams";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 import { bins, runBin } from "../cli/run";
-import { keepDigest, previewJson, readmeExample } from "./digests";
+import { keepDigest, ownCopyOf, previewJson, readmeExample } from "./digests";
 
 /** `pulumi preview --json | pulumi-ucaas summarize`, as the workflow runs it. */
 async function summarize(json: string) {
@@ -63,7 +63,7 @@ describe("pulumi-ucaas summarize of previews by the real engine: examples/pbx", 
     const userNamed = (name: string) => sim().state().users.find((u: { name: string }) => u.name === name);
 
     before(async () => {
-        t = await newStack(await prepareProgram("pbx"), { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "" });
+        t = await newStack(await ownCopyOf("pbx"), { UCAAS_PBX_URL: "", UCAAS_PBX_TOKEN: "" });
         await t.stack.setConfig("ucaas:pbxUrl", { value: sim().url });
         await t.stack.setConfig("ucaas:pbxToken", { value: sim().token, secret: true });
         for (const [key, value] of Object.entries(pbxSecrets)) {
@@ -218,9 +218,7 @@ describe("pulumi-ucaas summarize of previews by the real engine: examples/roster
 
     before(async () => {
         seedDirectoryUser(ump(), "sip:alice@contoso.com");
-        const source = await prepareProgram("roster");
-        const workDir = fs.mkdtempSync(`${source}-summary-`);
-        fs.cpSync(source, workDir, { recursive: true });
+        const workDir = await ownCopyOf("roster");
         rosterFile = path.join(workDir, "roster.yaml");
         original = fs.readFileSync(rosterFile, "utf8");
         t = await newStack(workDir);
