@@ -5,6 +5,7 @@
  */
 import "./commands/export";
 import "./commands/masergy-login";
+import "./commands/summarize";
 import { processIo } from "./io";
 import { runCli } from "./program";
 
