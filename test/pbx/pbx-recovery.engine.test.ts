@@ -5,7 +5,8 @@
  * what the README's "After an interrupted up" says, with the exact commands: `pulumi cancel` for the
  * stale lock, `pulumi refresh --clear-pending-creates`, and one `pulumi up` with
  * UCAAS_ADOPT_MATCHING=true. Without the setting the rerun refuses with the actionable message. Then
- * one read-path fault row through the engine: an HTML 200 on refresh, and a converging `up`.
+ * one read-path fault row through the engine: an HTML 200 on refresh, and a converging `up`; and
+ * voicemail PIN drift shown by refresh and restored by up, secret in every output and the state.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
@@ -38,7 +39,7 @@ interface CliRun {
     output: string;
 }
 
-describe("examples/pbx through the Pulumi CLI: a hard-killed up, the recovery, and an unreadable refresh", function () {
+describe("examples/pbx through the Pulumi CLI: a hard-killed up, the recovery, an unreadable refresh, PIN drift", function () {
     this.timeout(5 * 60_000);
     const sim = usePortSipSimulator({ resetBetweenTests: false });
     let t: TestStack;
@@ -160,5 +161,24 @@ describe("examples/pbx through the Pulumi CLI: a hard-killed up, the recovery, a
         assert.equal(up.code, 0, up.output);
         assert.deepEqual(sim().requests().filter((r) => r.method !== "GET"), [], "nothing to write");
         assert.equal(users().length, 2);
+    });
+
+    it("a voicemail PIN changed at the PBX: refresh shows the drift, up restores it, and no PIN is in any output or the state file", async () => {
+        const changedPin = "579135";
+        sim().mutateUser(aliceId, { voicemail_pin: changedPin });
+        const refresh = await pulumi(["refresh", "--yes", "--diff"]);
+        assert.equal(refresh.code, 0, refresh.output);
+        const preview = await pulumi(["preview", "--diff"]);
+        // Drift, not an edit of the program: the diff says `changes: true`, and the engine shows the state.
+        assert.match(preview.output, /~ 1 to update/);
+        assert.match(preview.output, /voicemailPin\s*: \[secret\]/);
+        const { exported, checkpoint } = await t.exportedState();
+        const up = await pulumi(["up", "--yes", "--skip-preview"]);
+        assert.equal(up.code, 0, up.output);
+        assert.equal(alice()!.voicemail_pin, pbxExampleSecrets.aliceVoicemailPin, "restored");
+        for (const text of [refresh.output, preview.output, up.output, exported, checkpoint]) {
+            assert.equal(text.includes(changedPin), false, "the PBX's PIN is secret");
+            assert.equal(text.includes(pbxExampleSecrets.aliceVoicemailPin), false, "the declared PIN is secret");
+        }
     });
 });
