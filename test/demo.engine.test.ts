@@ -15,7 +15,8 @@ describe("npm run demo", function () {
         assert.match(stdout, /pulumi up: deploy examples\/roster\/roster\.yaml/);
         assert.match(stdout, /vendor requests during that preview: 0\n/);
         assert.match(stdout, /~ displayName: "Alice Example" => "Alice Example \(edited\)"/);
-        assert.match(stdout, /vendor requests during that update: portsip POST \/api\/users\/\S+\n/);
+        // One write, read back once.
+        assert.match(stdout, /vendor requests during that update: portsip POST \/api\/users\/(\S+), portsip GET \/api\/users\/\1\n/);
         assert.match(stdout, /extension 1001\s+alice\s+"Alice Example \(edited\)"/);
         assert.match(stdout, /jdoe@example\.com\s+Jane Doe\s+\+12125550101\s+extension 0101/);
         assert.match(stdout, /sip:alice@contoso\.com\s+tel:\+311111121\s+Enterprise Voice/);
