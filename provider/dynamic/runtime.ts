@@ -46,10 +46,15 @@ function withoutProvider(props: Props | undefined): Props {
     return rest;
 }
 
-/** Adds the serialized provider to a partial-failure error so a later read or delete can run. */
-function attachProvider(error: unknown, source: Props): unknown {
+/**
+ * Completes a partial-failure error's properties: the serialized provider, so a later read or
+ * delete can run, and the digest of the inputs this operation applied. The properties describe what
+ * the vendor holds; with the digest, a later diff sees any difference from the declared inputs as
+ * drift (`changes: true`), also after a `refresh` has cleared the init error.
+ */
+function completePartialFailure(error: unknown, source: Props, applied: Props): unknown {
     if (error instanceof ResourceInitError) {
-        error.properties = { ...error.properties, [providerKey]: source[providerKey] };
+        error.properties = { ...stamp(error.properties, applied), [providerKey]: source[providerKey] };
     }
     return error;
 }
@@ -87,7 +92,7 @@ export function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynami
             const result = await h.create(declared);
             return { ...result, outs: stamp(result.outs, declared) };
         } catch (error) {
-            throw attachProvider(error, inputs);
+            throw completePartialFailure(error, inputs, declared);
         }
     });
 }
@@ -109,7 +114,7 @@ export function update(kind: ResourceKind, id: string, olds: Props, news: Props)
             const result = await h.update(id, withoutProvider(olds), declared);
             return { outs: stamp(result.outs, declared) };
         } catch (error) {
-            throw attachProvider(error, news);
+            throw completePartialFailure(error, news, declared);
         }
     });
 }

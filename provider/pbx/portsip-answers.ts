@@ -108,6 +108,9 @@ export const PortSipUser = z.looseObject({
     ),
 });
 
+export type PortSipRoleAnswer = z.output<typeof PortSipRole>;
+export type PortSipUserAnswer = z.output<typeof PortSipUser>;
+
 /** `POST /api/users` (seed, reference Q2): `201 {id}`. */
 export const PortSipCreatedUser = z.looseObject({ id: z.string().min(1) });
 

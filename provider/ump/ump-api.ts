@@ -22,6 +22,9 @@ export function endpointPath(sipAddress: string, suffix = ""): string {
 export const getEndpoint = (client: VendorClient, sipAddress: string) =>
     orMissing(client.send({ operation: `read endpoint ${sipAddress}`, method: "GET", path: endpointPath(sipAddress), answer: umpAnswers.endpoint }));
 
+/** How a `/script` call is named in errors. */
+export const scriptOperation = (sipAddress: string, attributes: WireObject) => `update endpoint ${sipAddress} (${Object.keys(attributes).join(", ")})`;
+
 /**
  * Applies the given attributes to the endpoint in one call. The values are absolute, so the call
  * is safe to repeat. The seed shows no answer body, so none is read (an empty or JSON body is
@@ -29,7 +32,7 @@ export const getEndpoint = (client: VendorClient, sipAddress: string) =>
  */
 export const runScript = (client: VendorClient, sipAddress: string, attributes: WireObject, purpose?: string) =>
     client.send({
-        operation: purpose ?? `update endpoint ${sipAddress} (${Object.keys(attributes).join(", ")})`,
+        operation: purpose ?? scriptOperation(sipAddress, attributes),
         method: "PUT",
         path: endpointPath(sipAddress, "/script"),
         json: attributes,
@@ -37,10 +40,12 @@ export const runScript = (client: VendorClient, sipAddress: string, attributes: 
         idempotent: true,
     });
 
+export const releaseOperation = (sipAddress: string) => `release the number of endpoint ${sipAddress}`;
+
 /** Resolves to false when UMP says the user is no longer in the directory. */
 export async function releaseNumber(client: VendorClient, sipAddress: string): Promise<boolean> {
     const release = { EnterpriseVoiceEnabled: false, LineURI: null, PrivateLine: null };
-    const done = await orMissing(runScript(client, sipAddress, release, `release the number of endpoint ${sipAddress}`).then(() => true));
+    const done = await orMissing(runScript(client, sipAddress, release, releaseOperation(sipAddress)).then(() => true));
     return done ?? false;
 }
 

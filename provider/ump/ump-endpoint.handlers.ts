@@ -1,17 +1,15 @@
-import { changedKeys, sameValue, type DiffSpec } from "../dynamic/diff";
+import { assertMayTakeOver } from "../dynamic/adoption";
+import { changedKeys, type DiffSpec } from "../dynamic/diff";
 import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynamic/handlers";
-import { VendorAnswerError } from "../http/errors";
+import { ResourceInitError } from "../dynamic/partial-failure";
+import { outcomeUnknown } from "../dynamic/verified-create";
+import { assertWritesTook } from "../dynamic/verified-write";
+import type { VendorClient } from "../http/client";
 import { withoutNulls } from "../wire/case";
 import { umpClient } from "./client";
 import * as api from "./ump-api";
-import {
-    normalizeLiveValue,
-    umpAttributeKeys,
-    UmpEndpointArgsSchema,
-    umpEndpointComputedKeys,
-    umpEndpointReplaceKeys,
-    type UmpEndpointInputs,
-} from "./ump-endpoint.schema";
+import { computedOf, differingAttributes, liveAttributes, voiceAssignment } from "./ump-endpoint.live";
+import { umpAttributeKeys, UmpEndpointArgsSchema, umpEndpointComputedKeys, umpEndpointReplaceKeys, type UmpEndpointInputs } from "./ump-endpoint.schema";
 import { wireNameOf } from "./wire";
 
 const diffSpec: DiffSpec = {
@@ -20,21 +18,6 @@ const diffSpec: DiffSpec = {
     // The replacement would be refused the number the old endpoint still holds.
     deleteBeforeReplace: true,
 };
-
-/** What UMP reports about the user beyond the inputs, trimmed of the vendor's stray spaces. */
-function computedOf(live: api.WireEndpoint): Props {
-    const wireNames: Record<(typeof umpEndpointComputedKeys)[number], string> = {
-        displayName: "DisplayName",
-        userPrincipalName: "UserPrincipalName",
-        registrarPool: "RegistrarPool",
-    };
-    return Object.fromEntries(
-        umpEndpointComputedKeys.map((key) => {
-            const value = live[wireNames[key]];
-            return [key, typeof value === "string" && value.trim() ? value.trim() : undefined];
-        }),
-    );
-}
 
 /**
  * The `/script` body for these attribute keys: the desired value, or null to clear a value the
@@ -57,13 +40,46 @@ function outputsOf(inputs: Props, computed: Props): Props {
     return withoutNulls({ ...inputs, ...computed }) as Props;
 }
 
-/** An endpoint counts as existing (managed by someone) once it has a number or Enterprise Voice. */
-function voiceAssignment(live: api.WireEndpoint): string | undefined {
-    const lineUri = typeof live.LineURI === "string" ? live.LineURI.trim() : "";
-    if (lineUri) {
-        return `it already has the number ${lineUri}${live.EnterpriseVoiceEnabled === true ? " and Enterprise Voice enabled" : ""}`;
+/**
+ * Sends the `keys` that differ in one `/script` and reads the endpoint back once: UMP answers
+ * `{"Status":"Success"}` whether or not it applied anything. A `/script` whose outcome is unknown
+ * (its answer lost after the client's retries, or not understood) is settled by the same read.
+ * Every written attribute must read back as declared (a cleared one as unset); otherwise the error
+ * records what UMP holds. Resolves to the outputs, with what UMP reports now.
+ */
+async function writeAndVerify(client: VendorClient, id: string, keys: readonly string[], desired: Props, previous: Props, computed: Props): Promise<Props> {
+    const body = scriptBody(keys, desired, previous);
+    if (Object.keys(body).length === 0) {
+        return outputsOf(desired, computed);
     }
-    return live.EnterpriseVoiceEnabled === true ? "it already has Enterprise Voice enabled" : undefined;
+    const operation = api.scriptOperation(id, body);
+    let unknownOutcome: Error | undefined;
+    try {
+        await api.runScript(client, id, body);
+    } catch (error) {
+        if (!outcomeUnknown(error)) {
+            throw error;
+        }
+        unknownOutcome = error as Error;
+    }
+    const live = await api.getEndpoint(client, id);
+    if (!live) {
+        throw new Error(`AudioCodes UMP: endpoint ${id} left the directory during ${operation}; run \`pulumi up\` again.`);
+    }
+    const written = keys.filter((key) => wireNameOf[key] in body);
+    const values = liveAttributes(id, live, written);
+    const differing = differingAttributes(values, desired, written);
+    const holds = outputsOf({ ...desired, ...Object.fromEntries(differing.map((key) => [key, values[key]])) }, computedOf(live));
+    if (unknownOutcome && differing.length) {
+        throw new ResourceInitError(
+            id,
+            holds,
+            `${unknownOutcome.message}. Read back, the endpoint shows ${differing.join(", ")} not as declared; ` +
+                "the state records what UMP holds, so the next `pulumi up` writes it again.",
+        );
+    }
+    assertWritesTook({ vendor: "AudioCodes UMP", object: `endpoint ${id}`, operations: [operation], id, differing, live: holds });
+    return holds;
 }
 
 export const umpEndpointHandlers: ResourceHandlers = {
@@ -81,19 +97,15 @@ export const umpEndpointHandlers: ResourceHandlers = {
                     "(Active Directory or Microsoft 365, synchronized into UMP). UmpEndpoint manages the voice settings of an existing user; it cannot create users.",
             );
         }
-        const assigned = voiceAssignment(live);
-        if (assigned && !endpoint.adopt) {
-            throw new Error(`AudioCodes UMP endpoint ${id} is already in use: ${assigned}. Set adopt: true on this UmpEndpoint to take it over.`);
+        const declared = umpAttributeKeys.filter((key) => inputs[key] !== undefined);
+        // Only what differs from the live endpoint is sent: taking over an endpoint that already matches writes nothing.
+        const differing = differingAttributes(liveAttributes(id, live, declared), inputs, declared);
+        const assigned = voiceAssignment(id, live);
+        if (assigned) {
+            assertMayTakeOver(inputs, { vendor: "AudioCodes UMP", object: `endpoint ${id} (in use: ${assigned})`, kind: "UmpEndpoint", differing });
         }
-        // Only what differs from the live endpoint is sent: adopting an endpoint that already matches writes nothing.
-        const differing = umpAttributeKeys.filter(
-            (key) => inputs[key] !== undefined && !sameValue(normalizeLiveValue(key, live[wireNameOf[key]]), inputs[key]),
-        );
-        const body = scriptBody(differing, inputs);
-        if (Object.keys(body).length) {
-            await api.runScript(client, id, body);
-        }
-        return { id, outs: outputsOf(inputs, computedOf(live)) };
+        const outs = await writeAndVerify(client, id, differing, inputs, {}, computedOf(live));
+        return { id, outs };
     },
 
     async read(id, props) {
@@ -103,35 +115,40 @@ export const umpEndpointHandlers: ResourceHandlers = {
         }
         // Only attributes this resource manages are refreshed; the rest of the user is not ours.
         const managed = umpAttributeKeys.filter((key) => key in props);
-        // UMP answers an unset attribute as null or ""; one it leaves out entirely is not "cleared".
-        const unreported = managed.map((key) => wireNameOf[key]).filter((wire) => live[wire] === undefined);
-        if (unreported.length) {
-            throw new VendorAnswerError({
-                vendor: "AudioCodes UMP",
-                operation: `read endpoint ${id}`,
-                statusCode: 200,
-                expected: `a UMP user detail with ${unreported.join(", ")} (managed by this UmpEndpoint; null when unset)`,
-                received: "an answer without them",
-            });
-        }
-        const refreshed: Props = { ...props };
-        for (const key of managed) {
-            refreshed[key] = normalizeLiveValue(key, live[wireNameOf[key]]);
-        }
-        return { id, props: outputsOf(refreshed, computedOf(live)) };
+        return { id, props: outputsOf({ ...props, ...liveAttributes(id, live, managed) }, computedOf(live)) };
     },
 
     async update(id, olds, news) {
-        const body = scriptBody(changedKeys(umpAttributeKeys, olds, news), news, olds);
-        if (Object.keys(body).length) {
-            await api.runScript(umpClient(), id, body);
-        }
         const computed = Object.fromEntries(umpEndpointComputedKeys.map((key) => [key, olds[key]]));
-        return { outs: outputsOf(news, computed) };
+        const outs = await writeAndVerify(umpClient(), id, changedKeys(umpAttributeKeys, olds, news), news, olds, computed);
+        return { outs };
     },
 
     async delete(id) {
         // Releases the number and leaves the directory user; a user already gone is done.
-        await api.releaseNumber(umpClient(), id);
+        const client = umpClient();
+        let unknownOutcome: Error | undefined;
+        try {
+            if (!(await api.releaseNumber(client, id))) {
+                return;
+            }
+        } catch (error) {
+            if (!outcomeUnknown(error)) {
+                throw error;
+            }
+            unknownOutcome = error as Error; // settled by the read below
+        }
+        // The release answers "Success" either way: read it back, so a number is never reported free while assigned.
+        const live = await api.getEndpoint(client, id);
+        const still = live && voiceAssignment(id, live);
+        if (still) {
+            const rerun = "it stays in the state. Run `pulumi destroy` or `pulumi up` again.";
+            throw new Error(
+                unknownOutcome
+                    ? `${unknownOutcome.message}. Read back, the endpoint still has ${still}; ${rerun}`
+                    : `AudioCodes UMP: ${api.releaseOperation(id)} answered as done, but reading the endpoint back shows ${still} ` +
+                          `(LineURI and PrivateLine should be cleared and Enterprise Voice off); ${rerun}`,
+            );
+        }
     },
 };

@@ -1,18 +1,9 @@
 import { strict as assert } from "node:assert";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
+import { pbxExampleSecrets } from "../helpers/pbx-example";
 import { usePortSipSimulator } from "../helpers/portsip";
 
-const secrets: Record<string, string> = {
-    alicePassword: "alice-Plaintext-1",
-    aliceExtensionPassword: "alice-Ext-Plaintext-2",
-    aliceVoicemailPin: "246813",
-    bobPassword: "bob-Plaintext-3",
-    bobExtensionPassword: "bob-Ext-Plaintext-4",
-    bobVoicemailPin: "864213",
-    carolPassword: "carol-Plaintext-5",
-    carolExtensionPassword: "carol-Ext-Plaintext-6",
-    carolVoicemailPin: "975319",
-};
+const secrets = pbxExampleSecrets;
 
 describe("examples/pbx through the real Pulumi engine", function () {
     this.timeout(10 * 60_000);

@@ -116,6 +116,7 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
             assert.deepEqual(requests.map((r) => [r.method, r.path]), [
                 ["GET", `proxy/endpoint/${ALICE}`],
                 ["PUT", `proxy/endpoint/${ALICE}/script`],
+                ["GET", `proxy/endpoint/${ALICE}`],
             ]);
             assert.deepEqual(requests[1].body, {
                 Department: "Support",
@@ -145,9 +146,9 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
 
         it("refuses an endpoint that already has a number or Enterprise Voice unless adopt is set, naming it", async () => {
             seedDirectoryUser(sim(), ALICE, { LineURI: "tel:+311111130", DialPlan: "NL-Rotterdam" });
-            await assert.rejects(createEndpoint(), /endpoint sip:alice@contoso\.com is already in use: it already has the number tel:\+311111130\. Set adopt: true/);
+            await assert.rejects(createEndpoint(), /AudioCodes UMP endpoint sip:alice@contoso\.com \(in use: the number tel:\+311111130\) already exists\. Set adopt: true/);
             seedDirectoryUser(sim(), "sip:bob@contoso.com", { EnterpriseVoiceEnabled: true });
-            await assert.rejects(createEndpoint({ identity: "sip:bob@contoso.com", lineUri: "tel:+311111131" }), /sip:bob@contoso\.com .*Enterprise Voice enabled\. Set adopt: true/);
+            await assert.rejects(createEndpoint({ identity: "sip:bob@contoso.com", lineUri: "tel:+311111131" }), /sip:bob@contoso\.com \(in use: Enterprise Voice\) already exists\. Set adopt: true/);
             assert.deepEqual(umpRequests(sim(), "PUT"), []);
             assert.equal(live().LineURI, "tel:+311111130");
         });
@@ -241,7 +242,7 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
             sim().clearRequests();
             const news = await checked(provider, umpEndpointArgs({ dialPlan: "NL-Rotterdam", hostedVoiceMail: true }));
             const result = await provider.update(id, outs, news);
-            assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.body]), [["PUT", { HostedVoiceMail: true, DialPlan: "NL-Rotterdam" }]]);
+            assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.body]), [["PUT", { HostedVoiceMail: true, DialPlan: "NL-Rotterdam" }], ["GET", undefined]]);
             assert.equal(live().DialPlan, "NL-Rotterdam");
             const updated = result.outs as Record<string, unknown>;
             assert.equal(updated.dialPlan, "NL-Rotterdam");
@@ -265,7 +266,7 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
             const { department: _d, hostedVoiceMail: _h, ...rest } = await checked(provider, umpEndpointArgs());
             sim().clearRequests();
             await provider.update(id, outs, rest);
-            assert.deepEqual(umpRequests(sim()).map((r) => r.body), [{ Department: null }]);
+            assert.deepEqual(umpRequests(sim(), "PUT").map((r) => r.body), [{ Department: null }]);
             assert.deepEqual([live().Department, live().HostedVoiceMail], [null, true]);
         });
 
@@ -284,7 +285,10 @@ describe("UmpEndpoint provider, called directly against the UMP simulator", () =
             const { id, outs } = await createEndpoint({ privateLine: "tel:+311111122", department: "Support" });
             sim().clearRequests();
             await provider.delete(id, outs);
-            assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.body]), [["PUT", { EnterpriseVoiceEnabled: false, LineURI: null, PrivateLine: null }]]);
+            assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.body]), [
+                ["PUT", { EnterpriseVoiceEnabled: false, LineURI: null, PrivateLine: null }],
+                ["GET", undefined],
+            ], "the release is read back");
             const after = live();
             assert.deepEqual([after.LineURI, after.PrivateLine, after.EnterpriseVoiceEnabled], ["", "", false]);
             assert.deepEqual([after.VoicePolicy, after.DialPlan, after.Department, after.City], ["International", "NL-Amsterdam", "Support", "Almere"]);

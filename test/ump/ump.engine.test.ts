@@ -59,14 +59,17 @@ describe("examples/ump through the real Pulumi engine", function () {
         assert.equal(sim().requests().length, 0);
     });
 
-    it("previews a new dial plan as that property's update and changes it in place with one call", async () => {
+    it("previews a new dial plan as that property's update and changes it in place with one write, read back once", async () => {
         await t.stack.setConfig("aliceDialPlan", { value: "NL-Rotterdam" });
         const steps = await t.previewSteps({ diff: true });
         assert.deepEqual(steps.get("alice")?.map((s) => s.op), ["update"]);
         assert.deepEqual(steps.get("alice")?.[0].diffs, ["dialPlan"]);
         sim().clearRequests();
         await t.stack.up();
-        assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.path, r.body]), [["PUT", `proxy/endpoint/${ALICE}/script`, { DialPlan: "NL-Rotterdam" }]]);
+        assert.deepEqual(umpRequests(sim()).map((r) => [r.method, r.path, r.body]), [
+            ["PUT", `proxy/endpoint/${ALICE}/script`, { DialPlan: "NL-Rotterdam" }],
+            ["GET", `proxy/endpoint/${ALICE}`, undefined], // the write is read back
+        ]);
         assert.equal(endpoint(ALICE).DialPlan, "NL-Rotterdam");
     });
 
