@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ucaas from "pulumi-ucaas";
 
 const file = new pulumi.Config().get("roster") ?? path.join(__dirname, "..", "examples", "roster", "roster.yaml");
-const resources = ucaas.deployRoster(ucaas.loadRoster(file));
+const roster = ucaas.loadRoster(file);
+ucaas.deployRoster(roster);
 
-export const managed = Object.keys(resources).sort();
+export const managed = ucaas.rosterIdentities(roster);

@@ -21,3 +21,5 @@ export { MissingSettingError, envVarName, configKeyName, type SettingKey } from 
 export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";
 export { loadRoster, parseRoster, RosterError, type Roster, type RosterProblem, type RosterSections } from "./roster/load";
 export { deployRoster, type DeployedRoster } from "./roster/deploy";
+export { rosterIdentities } from "./roster/names";
+export { MissingSecretsError, type MissingSecret } from "./roster/errors";

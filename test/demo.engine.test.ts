@@ -14,7 +14,9 @@ describe("npm run demo", function () {
         });
         assert.match(stdout, /pulumi up: deploy examples\/roster\/roster\.yaml/);
         assert.match(stdout, /vendor requests during that preview: 0\n/);
-        assert.match(stdout, /~ displayName: "Alice Example" => "Alice Example \(edited\)"/);
+        // The edited user, under its readable logical name, with the one property that changes.
+        assert.match(stdout, /\[urn=urn:pulumi:demo::ucaas-demo::pulumi-nodejs:dynamic\/ucaas:PbxUser::pbx-user-alice\]\n(.*\n)*?\s+~ displayName: "Alice Example" => "Alice Example \(edited\)"/);
+        assert.match(stdout, /teams-user-contoso\/alice@contoso\.com/);
         assert.match(stdout, /vendor requests during that update: portsip POST \/api\/users\/\S+\n/);
         assert.match(stdout, /extension 1001\s+alice\s+"Alice Example \(edited\)"/);
         assert.match(stdout, /jdoe@example\.com\s+Jane Doe\s+\+12125550101\s+extension 0101/);

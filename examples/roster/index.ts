@@ -4,6 +4,7 @@ import * as ucaas from "pulumi-ucaas";
 // Every user, role and number assignment lives in roster.yaml; this program only deploys it.
 // Secrets in the roster are `{ secret: <config key> }` references to this stack's config.
 const roster = ucaas.loadRoster(path.join(__dirname, "roster.yaml"));
-const resources = ucaas.deployRoster(roster);
+ucaas.deployRoster(roster);
 
-export const managed = Object.keys(resources).sort();
+// Logical name -> what it is at the vendor. A map: adding a user adds one line to a preview's diff.
+export const managed = ucaas.rosterIdentities(roster);

@@ -3,8 +3,10 @@
  * `pulumi-ucaas`: the package's command line. Each command registers itself (registry.ts says how
  * to add one); importing its file here puts it on the command line.
  */
+import "./commands/doctor";
 import "./commands/export";
 import "./commands/masergy-login";
+import "./commands/summarize";
 import { processIo } from "./io";
 import { runCli } from "./program";
 

@@ -14,7 +14,7 @@ import { registeredCommands, type CommandContext } from "./registry";
 const programName = "pulumi-ucaas";
 
 /** The version in this package's package.json (found upwards from here: dist/provider/cli or provider/cli). */
-function packageVersion(): string {
+export function packageVersion(): string {
     for (let dir = __dirname; ; dir = path.dirname(dir)) {
         const file = path.join(dir, "package.json");
         if (fs.existsSync(file)) {

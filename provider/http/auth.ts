@@ -19,6 +19,15 @@ export interface TokenSource {
     readonly canRefresh: boolean;
     /** How many tokens this source has fetched (for tests and the benchmark). */
     readonly fetchCount: number;
+    /** When the current token was granted and until when, for `pulumi-ucaas doctor`; undefined before a grant and for a static token. */
+    readonly granted?: GrantedToken;
+}
+
+export interface GrantedToken {
+    /** Epoch milliseconds. */
+    grantedAt: number;
+    /** Epoch milliseconds; undefined when the vendor gave no lifetime. */
+    expiresAt?: number;
 }
 
 export function staticToken(value: string): TokenSource {
@@ -27,11 +36,12 @@ export function staticToken(value: string): TokenSource {
 }
 
 /** Renew this long before the vendor's expiry so a token never dies mid-request. */
-const expirySkewMs = 30_000;
+export const expirySkewMs = 30_000;
 
 export class CachedTokenSource implements TokenSource {
     readonly canRefresh = true;
     fetchCount = 0;
+    granted?: GrantedToken;
     private current?: AccessToken;
     private inFlight?: Promise<AccessToken>;
 
@@ -47,6 +57,7 @@ export class CachedTokenSource implements TokenSource {
                 (token) => {
                     registerSecret(token.value); // scrubbed from any message that echoes it
                     this.current = token;
+                    this.granted = { grantedAt: this.now(), expiresAt: token.expiresAt };
                     this.inFlight = undefined;
                     return token;
                 },

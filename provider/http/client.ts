@@ -3,6 +3,7 @@ import * as https from "node:https";
 import type { Got } from "got";
 import { configKeyName, envVarName, getNumberSetting } from "../config";
 import { readAnswer, type AnswerSpec } from "./answer";
+import { notifyAnswerObservers } from "./answer-observer";
 import type { TokenSource } from "./auth";
 import { readRefusal, type VendorErrorFormat } from "./error-format";
 import { VendorAnswerError, type VendorApiError, type VendorErrorDetails, type VendorErrorFactory } from "./errors";
@@ -69,6 +70,8 @@ export interface VendorClient {
     send<T>(request: VendorRequest<T>): Promise<T>;
     /** How many HTTP requests this client has sent, retries included. */
     readonly requestCount: number;
+    /** Where its bearer tokens come from, if it sends any (read by `pulumi-ucaas doctor` for the token's lifetime). */
+    readonly tokens?: TokenSource;
 }
 
 /** Network failures that happen before a request is sent: a write that met one certainly did nothing. */
@@ -178,11 +181,14 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         let refreshedAfter401 = false;
         for (let attempt = 1; ; attempt++) {
             const token = request.anonymous || !options.tokens ? undefined : await options.tokens.get();
+            const observed = { vendor: options.vendor, operation: request.operation, method: request.method, path: request.path, searchParams: request.searchParams };
             let answer: RawAnswer;
             try {
                 answer = await limiter.run(() => attemptOnce(request, token, timeoutMs));
+                notifyAnswerObservers({ ...observed, statusCode: answer.statusCode, contentType: answer.contentType, text: answer.text });
             } catch (error) {
                 if (error instanceof AnswerTooLarge) {
+                    notifyAnswerObservers({ ...observed, statusCode: error.statusCode, contentType: error.contentType, tooLarge: true });
                     throw new VendorAnswerError({
                         vendor: options.vendor,
                         operation: request.operation,
@@ -256,6 +262,7 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         get requestCount() {
             return requestCount;
         },
+        tokens: options.tokens,
     };
 }
 

@@ -197,8 +197,9 @@ export const PbxUserArgsSchema = z.strictObject({
                 }
             }
         },
-        // Run even when other fields are invalid, so check lists every problem at once.
-        { when: () => true },
+        // Run even when other fields are invalid, so check lists every problem at once (but not on a
+        // value that is no object at all, such as a roster entry cut short to `-`).
+        { when: (payload) => payload.value !== null && typeof payload.value === "object" },
     ),
 );
 

@@ -1,52 +1,79 @@
 import * as pulumi from "@pulumi/pulumi";
+import { MissingSecretsError, type MissingSecret } from "./errors";
 import type { Roster } from "./load";
-import { rosterSections, type RosterSection } from "./sections";
+import { nameEntries, type NamedEntry } from "./names";
 import { isSecretRef, type SecretRef } from "./secret-ref";
+import { rosterSections, sectionPath, type RosterSection } from "./sections";
 
-/** The resources a roster declared, by logical name (e.g. `pbx-user-1001`). */
+/** The resources a roster declared, by logical name (e.g. `pbx-user-alice`). */
 export type DeployedRoster = Record<string, pulumi.CustomResource>;
 
-/** `pbx-user` + `1001` -> `pbx-user-1001`; characters a URN should not carry become `_`. */
-export function logicalName(section: RosterSection, entry: Record<string, unknown>): string {
-    return `${section.namePrefix}-${section.naturalKey(entry).replace(/[^A-Za-z0-9._@+-]/g, "_")}`;
-}
-
 /** `alicePassword` reads the project's config; `ucaas:x` or `other:x` reads that namespace. */
-function resolveSecret(ref: SecretRef): pulumi.Output<string> {
+function configOf(ref: SecretRef): { config: pulumi.Config; key: string } {
     const separator = ref.secret.indexOf(":");
     return separator < 0
-        ? new pulumi.Config().requireSecret(ref.secret)
-        : new pulumi.Config(ref.secret.slice(0, separator)).requireSecret(ref.secret.slice(separator + 1));
+        ? { config: new pulumi.Config(), key: ref.secret }
+        : { config: new pulumi.Config(ref.secret.slice(0, separator)), key: ref.secret.slice(separator + 1) };
+}
+
+/** Every secret reference the stack's config lacks, so one run reports them all. */
+function missingSecrets(entries: readonly NamedEntry[]): MissingSecret[] {
+    const missing = new Map<string, string[]>();
+    for (const { section, entry, name } of entries) {
+        for (const field of section.secretKeys) {
+            const ref = entry[field];
+            if (isSecretRef(ref)) {
+                const { config, key } = configOf(ref);
+                if (config.getSecret(key) === undefined) {
+                    missing.set(ref.secret, [...(missing.get(ref.secret) ?? []), `${name}: ${field}`]);
+                }
+            }
+        }
+    }
+    return [...missing].map(([key, usedBy]) => ({ key, usedBy }));
+}
+
+/** The fields of `section` that other sections reference its entries by (a role's `name`). */
+function referencedFields(section: RosterSection): string[] {
+    return rosterSections.flatMap((other) => (other.references ?? []).filter((r) => r.section === sectionPath(section)).map((r) => r.key));
 }
 
 /**
- * Declares one resource per roster entry. Logical names come from natural keys, so reordering the
- * file changes nothing; sections are declared in dependency order (roles before the users that use them).
+ * Declares one resource per roster entry, named after an identity that no update changes (see
+ * `sections.ts`), with the names it had before as aliases. Sections are declared in dependency order
+ * (roles before the users that use them). Fails, before declaring anything, when the stack lacks
+ * any of the roster's secrets, naming them all.
  */
 export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
+    const entries = nameEntries(roster.sections, { tenants: roster.tenants ?? {} });
+    const missing = missingSecrets(entries);
+    if (missing.length) {
+        throw new MissingSecretsError(roster.file, missing, pulumi.getStack());
+    }
     const declared: DeployedRoster = {};
-    const byKey = new Map<string, Map<string, pulumi.CustomResource>>();
-    for (const section of rosterSections) {
-        const entries = roster.sections[section.vendor]?.[section.list];
-        const sectionResources = new Map<string, pulumi.CustomResource>();
-        byKey.set(`${section.vendor}.${section.list}`, sectionResources);
-        for (const entry of entries ?? []) {
-            const args: Record<string, unknown> = { ...entry };
-            for (const key of section.secretKeys) {
-                if (isSecretRef(args[key])) {
-                    args[key] = resolveSecret(args[key]);
-                }
+    // `pbx.roles name Support` -> the role's resource, for entries that reference it.
+    const byField = new Map<string, pulumi.CustomResource>();
+    const fieldKey = (section: string, field: string, value: unknown) => `${section}\0${field}\0${String(value)}`;
+    for (const { section, entry, name, aliases } of entries) {
+        const args: Record<string, unknown> = { ...entry };
+        for (const key of section.secretKeys) {
+            const ref = args[key];
+            if (isSecretRef(ref)) {
+                const { config, key: configKey } = configOf(ref);
+                args[key] = config.requireSecret(configKey);
             }
-            for (const reference of section.references ?? []) {
-                const target = byKey.get(reference.section)?.get(String(args[reference.field]));
-                if (target) {
-                    args[reference.field] = (target as unknown as Record<string, pulumi.Output<unknown>>)[reference.output];
-                }
+        }
+        for (const reference of section.references ?? []) {
+            const target = byField.get(fieldKey(reference.section, reference.key, args[reference.field]));
+            if (target) {
+                args[reference.field] = (target as unknown as Record<string, pulumi.Output<unknown>>)[reference.output];
             }
-            const name = logicalName(section, entry);
-            const resource = section.declare(name, args, opts);
-            declared[name] = resource;
-            sectionResources.set(section.naturalKey(entry), resource);
+        }
+        const withAliases = aliases.length ? { ...opts, aliases: [...(opts.aliases ?? []), ...aliases.map((alias) => ({ name: alias }))] } : opts;
+        const resource = section.declare(name, args, withAliases);
+        declared[name] = resource;
+        for (const field of referencedFields(section)) {
+            byField.set(fieldKey(sectionPath(section), field, entry[field]), resource);
         }
     }
     return declared;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { declaredSectionsJsonSchema } from "./declared-sections";
 import { RosterSchema } from "./schema";
 import { rosterSections } from "./sections";
 
@@ -15,7 +16,7 @@ function toJsonSchema(schema: z.ZodType, title: string): Record<string, unknown>
  */
 export function generateJsonSchemas(): Record<string, Record<string, unknown>> {
     const files: Record<string, Record<string, unknown>> = {
-        "roster.schema.json": toJsonSchema(RosterSchema, "pulumi-ucaas roster"),
+        "roster.schema.json": { ...toJsonSchema(RosterSchema, "pulumi-ucaas roster"), ...declaredSectionsJsonSchema() },
     };
     for (const section of rosterSections) {
         files[`${kebab(section.kind)}.schema.json`] = toJsonSchema(section.schema, `${section.kind} arguments`);

@@ -1,36 +1,27 @@
 import * as fs from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
-import { readableIssue } from "../dynamic/check";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { declaredSectionsProblems } from "./declared-sections";
+import { RosterError, type RosterProblem } from "./errors";
+import { rosterIssue } from "./issues";
+import { nameEntries } from "./names";
 import { positionOf } from "./positions";
 import { RosterSchema } from "./schema";
-import { rosterSections } from "./sections";
+import { sectionPath } from "./sections";
+import { resolveTenant, type TenantAliases } from "./tenants";
+
+export { RosterError, type RosterProblem } from "./errors";
 
 /** Entries by vendor and list, e.g. `sections.pbx.users`, validated, secrets still as `{ secret: key }` references. */
 export type RosterSections = Record<string, Record<string, Array<Record<string, unknown>> | undefined> | undefined>;
 
 export interface Roster {
     readonly file: string;
+    /** The entries; a Teams user's `tenantId` is the tenant id, also when the file gives its alias. */
     readonly sections: RosterSections;
-}
-
-export interface RosterProblem {
-    file: string;
-    line: number;
-    column: number;
-    /** Field path inside the roster, e.g. `pbx.users[0].extensionNumber`. */
-    path: string;
-    message: string;
-}
-
-/** Every problem of a roster at once, each with file, line, column and field path. */
-export class RosterError extends Error {
-    constructor(readonly file: string, readonly problems: readonly RosterProblem[]) {
-        super(
-            `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` +
-                problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"),
-        );
-        this.name = "RosterError";
-    }
+    /** The file's `sections:` declaration, e.g. `["pbx.roles", "pbx.users"]`. */
+    readonly declared?: readonly string[];
+    /** `teams.tenants`: alias -> tenant id. */
+    readonly tenants?: TenantAliases;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -45,6 +36,8 @@ export function loadRoster(file: string): Roster {
     return parseRoster(fs.readFileSync(file, "utf8"), file);
 }
 
+type Data = Record<string, unknown>;
+
 export function parseRoster(text: string, file = "roster.yaml"): Roster {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -57,7 +50,8 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
             }),
         );
     }
-    const parsed = RosterSchema.safeParse(doc.toJS() ?? {}, { error: readableIssue });
+    const raw: unknown = doc.toJS() ?? {};
+    const parsed = RosterSchema.safeParse(raw, { error: rosterIssue });
     const problems: RosterProblem[] = [];
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -68,37 +62,73 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
                 problems.push({ file, ...positionOf(doc, lineCounter, issue.path, key), path: formatPath(path), message });
             }
         }
-    } else {
-        problems.push(...duplicateKeys(parsed.data, doc, lineCounter, file));
     }
-    if (problems.length) {
+    if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+        problems.push(...declaredSectionsProblems(doc, lineCounter, raw as Data, file, text.length));
+    }
+    let roster: Roster | undefined;
+    if (parsed.success) {
+        const { sections: declared = [], ...vendors } = parsed.data as Data & { sections?: string[] };
+        const { tenants = {}, ...teams } = (vendors.teams ?? {}) as Data & { tenants?: TenantAliases };
+        const sections = { ...vendors, ...(vendors.teams ? { teams } : {}) } as RosterSections;
+        problems.push(...resolveTenants(sections, tenants, doc, lineCounter, file));
+        problems.push(...duplicates(sections, tenants, doc, lineCounter, file));
+        roster = { file, sections, declared, tenants };
+    }
+    if (problems.length || !roster) {
         problems.sort((a, b) => a.line - b.line || a.column - b.column);
         throw new RosterError(file, problems);
     }
-    return { file, sections: parsed.data as RosterSections };
+    return roster;
 }
 
-/** Two entries of a section with the same natural key would fight over one vendor object. */
-function duplicateKeys(data: Record<string, unknown>, doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, file: string): RosterProblem[] {
+/** Replaces tenant aliases in Teams users by their tenant ids, in place; a value it cannot resolve is a problem. */
+function resolveTenants(sections: RosterSections, tenants: TenantAliases, doc: Document, lineCounter: LineCounter, file: string): RosterProblem[] {
     const problems: RosterProblem[] = [];
-    for (const section of rosterSections) {
-        const entries = ((data[section.vendor] as Record<string, unknown> | undefined)?.[section.list] ?? []) as Record<string, unknown>[];
-        const seen = new Map<string, number>();
-        entries.forEach((entry, index) => {
-            const key = section.naturalKey(entry);
+    const aliases = Object.keys(tenants);
+    aliases.forEach((alias, index) => {
+        const first = aliases.findIndex((other) => tenants[other] === tenants[alias]);
+        if (first < index) {
+            problems.push({
+                file, ...positionOf(doc, lineCounter, ["teams", "tenants"], alias), path: `teams.tenants.${alias}`,
+                message: `names the same tenant as ${aliases[first]}; give each tenant one short name`,
+            });
+        }
+    });
+    sections.teams?.users?.forEach((user, index) => {
+        const tenantId = resolveTenant(String(user.tenantId), tenants);
+        if (tenantId === undefined) {
+            const path = ["teams", "users", index, "tenantId"];
+            problems.push({
+                file, ...positionOf(doc, lineCounter, path), path: formatPath(path),
+                message: `"${user.tenantId}" is neither a short name in teams.tenants (${aliases.join(", ")}) nor one of their tenant ids`,
+            });
+        } else {
+            user.tenantId = tenantId;
+        }
+    });
+    return problems;
+}
+
+/** Two entries with one logical name, or one value the vendor keeps unique, would fight over one object. */
+function duplicates(sections: RosterSections, tenants: TenantAliases, doc: Document, lineCounter: LineCounter, file: string): RosterProblem[] {
+    const problems: RosterProblem[] = [];
+    const seen = new Map<string, number>();
+    for (const { section, index, entry, name } of nameEntries(sections, { tenants })) {
+        const keys = [
+            { key: name, says: `both are named ${name}` },
+            ...(section.uniqueBy ?? []).map((unique) => ({ key: `${sectionPath(section)} ${unique.label} ${unique.of(entry)}`, says: `both have ${unique.label} "${unique.of(entry)}"` })),
+        ];
+        for (const { key, says } of keys) {
             const first = seen.get(key);
             if (first === undefined) {
                 seen.set(key, index);
-                return;
+                continue;
             }
             const path = [section.vendor, section.list, index];
-            problems.push({
-                file,
-                ...positionOf(doc, lineCounter, path),
-                path: formatPath(path),
-                message: `duplicates ${formatPath([section.vendor, section.list, first])}: both are ${section.kind} "${key}"`,
-            });
-        });
+            problems.push({ file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message: `duplicates ${formatPath([section.vendor, section.list, first])}: ${says}` });
+            break;
+        }
     }
     return problems;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValue } from "./issues";
 
 /** How a roster names a secret: the stack config key that holds it, never the value. */
 export const SecretRef = z
@@ -20,15 +21,23 @@ export function secretField(description?: string) {
             if (SecretRef.safeParse(value).success) {
                 return;
             }
-            const plaintext = typeof value === "string" || typeof value === "number";
-            ctx.addIssue({
-                code: "custom",
-                message: plaintext
-                    ? "is a secret and must not be written in the roster: store it with `pulumi config set --secret <key> <value>` and write `{ secret: <key> }` here"
-                    : "must be `{ secret: <stack config key> }`",
-            });
+            ctx.addIssue({ code: "custom", message: secretRefProblem(value) });
         })
         .meta({ ...secretRefJsonSchema(), ...(description ? { description } : {}) });
+}
+
+function secretRefProblem(value: unknown): string {
+    if (typeof value === "string" || typeof value === "number") {
+        return "is a secret and must not be written in the roster: store it with `pulumi config set --secret <key>` and write `{ secret: <key> }` here";
+    }
+    const shape = "must be `{ secret: <stack config key> }`";
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+        const others = Object.keys(value).filter((key) => key !== "secret");
+        return others.length
+            ? `${shape}; ${others.map((key) => `\`${key}:\``).join(", ")} ${others.length === 1 ? "is" : "are"} not part of a secret reference`
+            : `${shape} with a non-empty key`;
+    }
+    return `${shape}, not ${describeValue(value)}`;
 }
 
 export function isSecretRef(value: unknown): value is SecretRef {

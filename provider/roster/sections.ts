@@ -1,6 +1,6 @@
 /**
  * The sections a roster may have, one per resource type: where it lives in the file, the
- * resource's own zod schema, its secret fields, its natural key and how to declare it.
+ * resource's own zod schema, its secret fields, how its entries are named and how to declare it.
  * Vendors add their section here.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -16,6 +16,15 @@ import { TeamsEnterpriseUser } from "../teams/teams-enterprise-user";
 import { TeamsEnterpriseUserArgsSchema, teamsEnterpriseUserSecretKeys } from "../teams/teams-enterprise-user.schema";
 import { UmpEndpoint } from "../ump/ump-endpoint";
 import { UmpEndpointArgsSchema, normalizeSipAddress } from "../ump/ump-endpoint.schema";
+import { legacyLogicalName, logicalName } from "./logical-name";
+import { tenantShortName, type TenantAliases } from "./tenants";
+
+type Entry = Record<string, unknown>;
+
+/** What naming an entry may need besides the entry: the roster's Teams tenant aliases. */
+export interface NamingContext {
+    tenants: TenantAliases;
+}
 
 export interface RosterSection {
     /** `vendor.list` in the YAML file, e.g. `pbx.users`. */
@@ -25,16 +34,31 @@ export interface RosterSection {
     /** The resource's args schema, exactly as its `check` uses it. */
     schema: z.ZodObject;
     secretKeys: readonly string[];
-    /** What identifies an entry at the vendor; also the stable part of its logical name. */
-    naturalKey(entry: Record<string, unknown>): string;
+    /** Field descriptions that differ in a roster, e.g. a Teams `tenantId` may be a short name from `teams.tenants`. */
+    rosterDescriptions?: Readonly<Record<string, string>>;
     /** Logical name prefix, e.g. `pbx-user`. */
     namePrefix: string;
-    declare(name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions): pulumi.CustomResource;
     /**
-     * Fields that may name another roster entry by its natural key, e.g. a PbxUser's `role`: the
-     * reference becomes that resource's output, so the engine orders them and the preview shows it.
+     * The rest of the logical name: an identity of the object that no update changes and that reads
+     * well in a pull request (a PBX user's name, not its extension, which can change).
      */
-    references?: ReadonlyArray<{ field: string; section: string; output: string }>;
+    nameKey(entry: Entry, context: NamingContext): string;
+    /**
+     * Names the entry's resource had before (`pbx-user-1001`); declared as aliases, so stacks
+     * deployed with them keep their resources. Absent when the name never changed.
+     */
+    formerNames?(entry: Entry, context: NamingContext): string[];
+    /** Other values two entries may not share, since the vendor keeps them unique (a PBX user's extension). */
+    uniqueBy?: ReadonlyArray<{ label: string; of(entry: Entry): string }>;
+    /** What the entry is at the vendor, as the program's `managed` output shows it. */
+    identity(entry: Entry): string;
+    declare(name: string, args: Entry, opts: pulumi.CustomResourceOptions): pulumi.CustomResource;
+    /**
+     * Fields that may name another roster entry by one of its fields, e.g. a PbxUser's `role` names
+     * a PbxRole's `name`: the reference becomes that resource's output, so the engine orders them
+     * and the preview shows it.
+     */
+    references?: ReadonlyArray<{ field: string; section: string; key: string; output: string }>;
 }
 
 export const rosterSections: readonly RosterSection[] = [
@@ -44,8 +68,9 @@ export const rosterSections: readonly RosterSection[] = [
         kind: "MasergyUser",
         schema: MasergyUserArgsSchema,
         secretKeys: masergyUserSecretKeys,
-        naturalKey: (entry) => String(entry.userId),
         namePrefix: "masergy-user",
+        nameKey: (entry) => String(entry.userId),
+        identity: (entry) => `${entry.userId} (group ${entry.groupId})`,
         declare: (name, args, opts) => new MasergyUser(name, args as never, opts),
     },
     {
@@ -54,8 +79,9 @@ export const rosterSections: readonly RosterSection[] = [
         kind: "PbxRole",
         schema: PbxRoleArgsSchema,
         secretKeys: [],
-        naturalKey: (entry) => String(entry.name),
         namePrefix: "pbx-role",
+        nameKey: (entry) => String(entry.name),
+        identity: (entry) => String(entry.name),
         declare: (name, args, opts) => new PbxRole(name, args as never, opts),
     },
     {
@@ -64,10 +90,15 @@ export const rosterSections: readonly RosterSection[] = [
         kind: "PbxUser",
         schema: PbxUserArgsSchema,
         secretKeys: pbxUserSecretKeys,
-        naturalKey: (entry) => String(entry.extensionNumber),
         namePrefix: "pbx-user",
+        // PortSIP cannot rename a user, but an extension can move: named by name, a new extension
+        // is a change of this resource (a delete-first replacement), not a new user next to the old.
+        nameKey: (entry) => String(entry.name),
+        formerNames: (entry) => [legacyLogicalName("pbx-user", String(entry.extensionNumber))],
+        uniqueBy: [{ label: "extension", of: (entry) => String(entry.extensionNumber) }],
+        identity: (entry) => `${entry.name} (extension ${entry.extensionNumber})`,
         declare: (name, args, opts) => new PbxUser(name, args as never, opts),
-        references: [{ field: "role", section: "pbx.roles", output: "name" }],
+        references: [{ field: "role", section: "pbx.roles", key: "name", output: "name" }],
     },
     {
         vendor: "ump",
@@ -75,9 +106,11 @@ export const rosterSections: readonly RosterSection[] = [
         kind: "UmpEndpoint",
         schema: UmpEndpointArgsSchema,
         secretKeys: [],
-        // The same address in another letter case or without `sip:` is the same endpoint.
-        naturalKey: (entry) => normalizeSipAddress(String(entry.identity)),
         namePrefix: "ump-endpoint",
+        // The same address in another letter case or without `sip:` is the same endpoint.
+        nameKey: (entry) => normalizeSipAddress(String(entry.identity)).slice("sip:".length),
+        formerNames: (entry) => [legacyLogicalName("ump-endpoint", normalizeSipAddress(String(entry.identity)))],
+        identity: (entry) => normalizeSipAddress(String(entry.identity)),
         declare: (name, args, opts) => new UmpEndpoint(name, args as never, opts),
     },
     {
@@ -86,8 +119,21 @@ export const rosterSections: readonly RosterSection[] = [
         kind: "TeamsEnterpriseUser",
         schema: TeamsEnterpriseUserArgsSchema,
         secretKeys: teamsEnterpriseUserSecretKeys,
-        naturalKey: (entry) => `${entry.tenantId}/${entry.loginId}`,
+        rosterDescriptions: {
+            tenantId: "The Microsoft tenant: its id, or its short name from `teams.tenants`. Changing it replaces the user.",
+        },
         namePrefix: "teams-user",
+        nameKey: (entry, { tenants }) => `${tenantShortName(String(entry.tenantId), tenants)}/${entry.loginId}`,
+        // The whole tenant id, as names were before; and the derived short name, so that naming a
+        // tenant in `teams.tenants` later renames its users in place.
+        formerNames: (entry) => [
+            legacyLogicalName("teams-user", `${entry.tenantId}/${entry.loginId}`),
+            logicalName("teams-user", `${tenantShortName(String(entry.tenantId), {})}/${entry.loginId}`),
+        ],
+        identity: (entry) => `${entry.tenantId}/${entry.loginId}`,
         declare: (name, args, opts) => new TeamsEnterpriseUser(name, args as never, opts),
     },
 ];
+
+/** `pbx.users`: how messages and the `sections:` declaration name a section. */
+export const sectionPath = (section: RosterSection) => `${section.vendor}.${section.list}`;

@@ -25,9 +25,17 @@ export const TeamsTokenAnswer = z.looseObject({
  */
 export const TeamsConfigureUserAnswer = z.looseObject({ operation: z.string().optional() });
 
+/**
+ * `PUT /reseller/getAuthenticatedUser` (the getting-started page, reference/vendor-apis.md Q1:
+ * `{username, type: "RESELLER", ..., resellerId}`): we read the admin's `type`, whose reseller level
+ * is what configureUser without an MSAL object needs. Only `pulumi-ucaas doctor` sends this call.
+ */
+export const TeamsAuthenticatedUser = z.looseObject({ type: z.string().min(1) });
+
 export const teamsAnswers = {
     token: jsonAnswer("an OAuth token {access_token, expires_in?}", TeamsTokenAnswer),
     configureUser: jsonAnswer("a configureUser answer: a JSON object, {operation?: ADD|EDIT}", TeamsConfigureUserAnswer),
+    authenticatedUser: jsonAnswer("the authenticated admin {username, type: RESELLER, resellerId}", TeamsAuthenticatedUser),
 };
 
 /**

@@ -54,3 +54,17 @@ export async function disableUser(client: VendorClient, tenantId: string, loginI
         throw error;
     }
 }
+
+/**
+ * `PUT /reseller/getAuthenticatedUser` with the admin's username as the body: who the token belongs
+ * to, and at which level. A read, although the vendor made it a PUT; only `pulumi-ucaas doctor` sends it.
+ */
+export const getAuthenticatedUser = (client: VendorClient, username: string) =>
+    client.send({
+        operation: `read the authenticated admin ${username}`,
+        method: "PUT",
+        path: "reseller/getAuthenticatedUser",
+        json: username,
+        answer: teamsAnswers.authenticatedUser,
+        readOnly: true,
+    });

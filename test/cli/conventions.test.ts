@@ -39,7 +39,9 @@ describe("pulumi-ucaas command-line conventions", function () {
         assert.equal(help.stderr, "");
         const text = help.stdout.replace(/\s+/g, " ");
         for (const { name, summary } of registeredCommands()) {
-            assert.ok(text.includes(`${name} [options] ${summary}`) || text.includes(`${name} ${summary}`), `${name} is listed: ${help.stdout}`);
+            // `name [options] [args] summary`, options and arguments as the command declares them.
+            const listed = new RegExp(`\\b${name}( \\[options\\])?( [<[][\\w.-]+[>\\]])* ${summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+            assert.match(text, listed, `${name} is listed: ${help.stdout}`);
         }
         assert.match(help.stdout, /Exit codes: 0 success, 1 the operation failed, 2 wrong command line/);
     });

@@ -73,6 +73,8 @@ describe("brownfield export: export -> up -> preview through the real engine", f
         const text = fs.readFileSync(path.join(workDir, "roster.yaml"), "utf8");
         assert.match(text, /^# yaml-language-server: \$schema=/);
         const roster = parseRoster(text);
+        assert.deepEqual(roster.declared, ["masergy.users", "pbx.roles", "pbx.users", "ump.endpoints"], "the exported roster declares its sections");
+        assert.match(text, /\nsections: \[masergy\.users, pbx\.roles, pbx\.users, ump\.endpoints\]\n$/);
         assert.deepEqual(roster.sections.pbx?.roles?.map((r) => [r.name, r.adopt]), [["Helpdesk", true]]);
         assert.deepEqual(roster.sections.pbx?.users?.map((u) => u.extensionNumber), ["2001", "2002", "2003"]);
         assert.deepEqual(roster.sections.pbx?.users?.[0].voicemailPin, { secret: "pbxUser2001VoicemailPin" });

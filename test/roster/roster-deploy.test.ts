@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { deployRoster, parseRoster } from "pulumi-ucaas";
+import { deployRoster, MissingSecretsError, parseRoster } from "pulumi-ucaas";
 
 const user = (name: string, ext: string, role = "Support") => `    - name: ${name}
       displayName: ${name}
@@ -12,7 +12,7 @@ const user = (name: string, ext: string, role = "Support") => `    - name: ${nam
       voicemailPin: { secret: ${name}Pin }
 `;
 
-const rosterText = (users: string[]) => `pbx:\n  roles:\n    - name: Support\n  users:\n${users.join("")}`;
+const rosterText = (users: string[]) => `pbx:\n  roles:\n    - name: Support\n  users:\n${users.join("")}sections: [pbx.roles, pbx.users]\n`;
 
 describe("deployRoster (under Pulumi's mocks)", () => {
     const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = [];
@@ -44,10 +44,10 @@ describe("deployRoster (under Pulumi's mocks)", () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
-    it("derives logical names from natural keys, so reordering the file changes nothing", async () => {
+    it("derives logical names from identities, so reordering the file changes nothing", async () => {
         const first = Object.keys(deployRoster(parseRoster(rosterText([user("alice", "1001"), user("bob", "1002"), user("carol", "1003")]))));
         const second = Object.keys(deployRoster(parseRoster(rosterText([user("carol", "1003"), user("alice", "1001"), user("bob", "1002")]))));
-        assert.deepEqual(first.sort(), ["pbx-role-Support", "pbx-user-1001", "pbx-user-1002", "pbx-user-1003"]);
+        assert.deepEqual(first.sort(), ["pbx-role-Support", "pbx-user-alice", "pbx-user-bob", "pbx-user-carol"]);
         assert.deepEqual(second.sort(), first.sort());
     });
 
@@ -56,9 +56,9 @@ describe("deployRoster (under Pulumi's mocks)", () => {
         await settle();
         const types = new Set(registered.map((r) => r.type));
         assert.deepEqual([...types].sort(), ["pulumi-nodejs:dynamic/ucaas:PbxRole", "pulumi-nodejs:dynamic/ucaas:PbxUser"]);
-        const alice = deployed["pbx-user-1001"] as unknown as { password: pulumi.Output<string> };
+        const alice = deployed["pbx-user-alice"] as unknown as { password: pulumi.Output<string> };
         assert.equal(await pulumi.isSecret(alice.password), true);
-        const inputs = registered.find((r) => r.name === "pbx-user-1001")!.inputs;
+        const inputs = registered.find((r) => r.name === "pbx-user-alice")!.inputs;
         // Sent to the engine as a secret: the signature-wrapped form, not a plain string.
         const wrapped = inputs.extensionPassword as Record<string, string>;
         assert.equal(wrapped.value, "alice-ext-value");
@@ -69,9 +69,34 @@ describe("deployRoster (under Pulumi's mocks)", () => {
         deployRoster(parseRoster(rosterText([user("alice", "1001"), user("bob", "1002", "StandardUser")])));
         await settle();
         const roleIndex = registered.findIndex((r) => r.name === "pbx-role-Support");
-        const aliceIndex = registered.findIndex((r) => r.name === "pbx-user-1001");
+        const aliceIndex = registered.findIndex((r) => r.name === "pbx-user-alice");
         assert.ok(roleIndex >= 0 && aliceIndex > roleIndex, "the role is registered before the user that uses it");
-        assert.equal(registered.find((r) => r.name === "pbx-user-1001")!.inputs.role, "Support");
-        assert.equal(registered.find((r) => r.name === "pbx-user-1002")!.inputs.role, "StandardUser");
+        assert.equal(registered.find((r) => r.name === "pbx-user-alice")!.inputs.role, "Support");
+        assert.equal(registered.find((r) => r.name === "pbx-user-bob")!.inputs.role, "StandardUser");
+    });
+
+    it("reports every secret the stack lacks at once, with the commands that set them, before declaring anything", () => {
+        const roster = parseRoster(rosterText([user("alice", "1001"), user("dave", "1004"), user("erin", "1005")]), "ops/roster.yaml");
+        assert.throws(
+            () => deployRoster(roster),
+            (error: unknown) => {
+                assert.ok(error instanceof MissingSecretsError);
+                assert.ok(pulumi.RunError.isInstance(error), "a RunError: the engine prints it without a stack trace");
+                assert.deepEqual(error.missing.map((m) => m.key), ["davePassword", "ucaas-test:daveExt", "davePin", "erinPassword", "ucaas-test:erinExt", "erinPin"]);
+                assert.equal(
+                    error.message.split("\n").slice(0, 3).join("\n"),
+                    'ops/roster.yaml: 6 secrets not set in stack "stack"; the roster was not deployed. Set each (the command asks for the value), then run again:\n' +
+                        "  pulumi config set --secret --stack stack davePassword        # pbx-user-dave: password\n" +
+                        "  pulumi config set --secret --stack stack ucaas-test:daveExt  # pbx-user-dave: extensionPassword",
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(registered, [], "nothing was declared");
+    });
+
+    it("names a secret used twice once, with both uses", () => {
+        const shared = [user("alice", "1001").replace("alicePin", "sharedPin"), user("bob", "1002").replace("bobPin", "sharedPin")];
+        assert.throws(() => deployRoster(parseRoster(rosterText(shared))), /pulumi config set --secret --stack stack sharedPin +# pbx-user-alice: voicemailPin, pbx-user-bob: voicemailPin$/);
     });
 });

@@ -1,4 +1,7 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import { parseRoster, RosterError, type RosterProblem } from "pulumi-ucaas";
 
 const alice = `    - name: alice
@@ -10,6 +13,18 @@ const alice = `    - name: alice
       extensionPassword: { secret: aliceExtensionPassword }
       voicemailPin: { secret: aliceVoicemailPin }
 `;
+
+const sectionNames = ["masergy.users", "pbx.roles", "pbx.users", "ump.endpoints", "teams.users"];
+
+/** The roster with its `sections:` line: every section the text has (whatever their content). */
+function declared(text: string): string {
+    const data = (parse(text, { uniqueKeys: false }) ?? {}) as Record<string, Record<string, unknown> | null>;
+    const present = sectionNames.filter((name) => {
+        const [vendor, list] = name.split(".");
+        return data[vendor] && typeof data[vendor] === "object" && list in data[vendor]!;
+    });
+    return `${text}sections: [${present.join(", ")}]\n`;
+}
 
 function problemsOf(text: string): RosterProblem[] {
     try {
@@ -98,7 +113,7 @@ const malformed: Array<{ name: string; text: string; line: number; column: numbe
 describe("loadRoster", () => {
     for (const example of malformed) {
         it(`reports ${example.name} with its line, column and field path`, () => {
-            const [problem, ...others] = problemsOf(example.text);
+            const [problem, ...others] = problemsOf(example.name === "broken YAML indentation" ? example.text : declared(example.text));
             assert.deepEqual(others, [], JSON.stringify(others));
             assert.deepEqual({ line: problem.line, column: problem.column, path: problem.path }, {
                 line: example.line, column: example.column, path: example.path,
@@ -109,18 +124,147 @@ describe("loadRoster", () => {
 
     it("reports every problem of a roster at once, in file order", () => {
         const text = `pbx:\n  users:\n${alice.replace('"1001"', '"1"').replace("alice@example.com", "not-an-email")}      colour: blue\n`;
-        const problems = problemsOf(text).map((p) => p.path);
+        const problems = problemsOf(declared(text)).map((p) => p.path);
         assert.deepEqual(problems, ["pbx.users[0].email", "pbx.users[0].extensionNumber", "pbx.users[0].colour"]);
     });
 
     it("names the file in the error message", () => {
-        assert.throws(() => parseRoster("pbx: { users: [ { name: x } ] }", "ops/roster.yaml"), /^ {2}ops\/roster\.yaml:1:\d+ pbx\.users\[0\]\.displayName: is required$/m);
+        assert.throws(
+            () => parseRoster("pbx: { users: [ { name: x } ] }\nsections: [pbx.users]\n", "ops/roster.yaml"),
+            /^RosterError: ops\/roster\.yaml: 7 problems; the roster was not deployed:\n(.*\n)* {2}ops\/roster\.yaml:1:\d+ pbx\.users\[0\]\.displayName: is required$/m,
+        );
     });
 
     it("accepts a valid roster and keeps secret references for deploy time", () => {
-        const roster = parseRoster(`pbx:\n  roles:\n    - name: Support\n  users:\n${alice}`, "roster.yaml");
+        const roster = parseRoster(`pbx:\n  roles:\n    - name: Support\n  users:\n${alice}sections: [pbx.roles, pbx.users]\n`, "roster.yaml");
         const [user] = roster.sections.pbx!.users!;
         assert.deepEqual(user.password, { secret: "alicePassword" });
         assert.equal((roster.sections.pbx!.roles![0].permissions as Record<string, unknown>).billing !== undefined, true);
+    });
+});
+
+describe("the sections: declaration (an empty or truncated roster deletes nobody)", () => {
+    const example = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "roster", "roster.yaml"), "utf8");
+
+    it("accepts the example roster, which declares its sections last", () => {
+        const roster = parseRoster(example, "roster.yaml");
+        assert.deepEqual(roster.declared, ["masergy.users", "pbx.roles", "pbx.users", "ump.endpoints", "teams.users"]);
+    });
+
+    it("refuses the example roster cut at any point, down to an empty file", () => {
+        const complete = example.trimEnd();
+        let refused = 0;
+        for (let length = 0; length < example.length; length++) {
+            const cut = example.slice(0, length);
+            if (cut.trimEnd() === complete) {
+                continue; // only trailing whitespace is missing: the whole roster
+            }
+            assert.throws(() => parseRoster(cut, "roster.yaml"), RosterError, `accepted when cut after ${length} characters: ...${JSON.stringify(cut.slice(-40))}`);
+            refused++;
+        }
+        assert.ok(refused > 2000, `${refused} cuts`);
+    });
+
+    it("refuses an empty file and says how to manage nothing on purpose", () => {
+        for (const text of ["", "\n", "# a roster\n"]) {
+            const [problem, ...others] = problemsOf(text);
+            assert.deepEqual(others, []);
+            assert.deepEqual([problem.line, problem.column, problem.path], [1, 1, ""]);
+            assert.match(problem.message, /the roster is empty: deploying it would delete every user.*`sections: \[\]`/);
+        }
+        assert.deepEqual(parseRoster("sections: []\n").declared, []);
+    });
+
+    it("refuses a roster without sections:, pointing at its end", () => {
+        const [problem, ...others] = problemsOf(`pbx:\n  users:\n${alice}`);
+        assert.deepEqual(others, []);
+        assert.deepEqual([problem.line, problem.column, problem.path], [11, 1, "sections"]);
+        assert.match(problem.message, /is missing at the end of the roster: .*`sections: \[pbx\.users\]`.*cut short/);
+    });
+
+    it("refuses a declared section that is not in the file, and a section that is not declared", () => {
+        const problems = problemsOf(`pbx:\n  roles: []\nump:\n  endpoints: []\nsections: [pbx.roles, pbx.users]\n`);
+        assert.deepEqual(problems.map((p) => [p.line, p.column, p.path]), [[4, 3, "ump.endpoints"], [5, 23, "sections[1]"]]);
+        assert.match(problems[0].message, /is not listed in `sections:` \(line 5\)/);
+        assert.match(problems[1].message, /pbx\.users is declared but not in the file.*`users: \[\]` under `pbx:`/);
+    });
+
+    it("accepts a declared section that is empty on purpose, and refuses one with nothing after its colon", () => {
+        const roster = parseRoster(`pbx:\n  roles: []\n  users: []\nsections: [pbx.roles, pbx.users]\n`);
+        assert.deepEqual(roster.sections.pbx, { roles: [], users: [] });
+        const [problem] = problemsOf(`pbx:\n  roles: []\n  users:\nsections: [pbx.roles, pbx.users]\n`);
+        assert.equal(problem.path, "pbx.users");
+        assert.match(problem.message, /has nothing after its colon: write `\[\]` for a list that is empty on purpose/);
+    });
+
+    it("refuses sections: anywhere but last, and a section listed twice", () => {
+        const problems = problemsOf(`sections: [pbx.roles, pbx.roles]\npbx:\n  roles: []\n`);
+        assert.deepEqual(problems.map((p) => [p.line, p.column, p.path]), [[1, 23, "sections[1]"], [2, 1, "pbx"]]);
+        assert.match(problems[0].message, /lists pbx\.roles twice/);
+        assert.match(problems[1].message, /comes after `sections:`, which must be the roster's last key/);
+    });
+});
+
+describe("values where the roster expects something else", () => {
+    it("an object where a value belongs (`{ import: \"1003\" }`) is a problem, not a crash", () => {
+        const problems = problemsOf(declared(`pbx:\n  users:\n${alice.replace('"1001"', '{ import: "1003" }').replace("{ secret: alicePassword }", "{ import: alicePassword }")}`));
+        assert.deepEqual(problems.map((p) => [p.path, p.message]), [
+            ["pbx.users[0].extensionNumber", "must be a string, not an object (import:); only secret fields take an object, `{ secret: <stack config key> }`"],
+            ["pbx.users[0].password", "must be `{ secret: <stack config key> }`; `import:` is not part of a secret reference"],
+        ]);
+    });
+
+    it("a list where a value belongs", () => {
+        const [problem] = problemsOf(declared(`pbx:\n  users:\n${alice.replace("Alice\n", "[Alice]\n")}`));
+        assert.deepEqual([problem.path, problem.message], ["pbx.users[0].displayName", "must be a string, not a list; only secret fields take an object, `{ secret: <stack config key> }`"]);
+    });
+});
+
+describe("teams.tenants: short names for tenants", () => {
+    const teamsUser = (tenant: string, login = "alice@contoso.com") =>
+        `    - tenantId: ${tenant}\n      loginId: ${login}\n      pbxLocation: pbx-east\n      pbxUserId: "1001"\n      teamsUserId: x\n      sbcGatewayId: 11\n`;
+    const guid = "0b7e3c9a-4f1d-4e2b-8a6c-5d9f1e2a3b4c";
+    const teamsRoster = (tenants: string, users: string) => `teams:\n${tenants}  users:\n${users}sections: [teams.users]\n`;
+
+    it("resolves a short name to its tenant id, and keeps an aliased id as it is", () => {
+        const roster = parseRoster(teamsRoster(`  tenants:\n    contoso: ${guid}\n`, teamsUser("contoso") + teamsUser(guid, "bob@contoso.com")));
+        assert.deepEqual(roster.sections.teams?.users?.map((u) => u.tenantId), [guid, guid]);
+        assert.deepEqual(roster.tenants, { contoso: guid });
+        assert.equal("tenants" in roster.sections.teams!, false, "tenants are not a section of resources");
+    });
+
+    it("takes any tenant id when no short names are declared", () => {
+        assert.equal(parseRoster(teamsRoster("", teamsUser("tenant-two"))).sections.teams?.users?.[0].tenantId, "tenant-two");
+    });
+
+    it("refuses an unknown short name and two names for one tenant", () => {
+        const problems = problemsOf(teamsRoster(`  tenants:\n    contoso: ${guid}\n    cont: ${guid}\n`, teamsUser("contosso")));
+        assert.deepEqual(problems.map((p) => [p.line, p.path]), [[4, "teams.tenants.cont"], [6, "teams.users[0].tenantId"]]);
+        assert.match(problems[0].message, /names the same tenant as contoso/);
+        assert.match(problems[1].message, /"contosso" is neither a short name in teams\.tenants \(contoso, cont\) nor one of their tenant ids/);
+    });
+
+    it("refuses a short name that would not read well in a logical name", () => {
+        const [problem, ...others] = problemsOf(teamsRoster(`  tenants:\n    "contoso us": ${guid}\n`, teamsUser(guid)));
+        assert.deepEqual(others, []);
+        assert.deepEqual([problem.line, problem.path], [3, "teams.tenants.contoso us"]);
+        assert.match(problem.message, /1 to 32 letters, digits or '-'/);
+    });
+});
+
+describe("duplicate identities", () => {
+    it("refuses two PBX users with one name, and two with one extension", () => {
+        const problems = problemsOf(declared(`pbx:\n  users:\n${alice}${alice.replace('"1001"', '"1002"')}${alice.replace("name: alice", "name: carol")}`));
+        assert.deepEqual(problems.map((p) => [p.path, p.message]), [
+            ["pbx.users[1]", "duplicates pbx.users[0]: both are named pbx-user-alice"],
+            ["pbx.users[2]", 'duplicates pbx.users[0]: both have extension "1001"'],
+        ]);
+    });
+
+    it("refuses two Teams users with one login in one tenant, however the tenant is written", () => {
+        const guid = "0b7e3c9a-4f1d-4e2b-8a6c-5d9f1e2a3b4c";
+        const user = (tenant: string) => `    - tenantId: ${tenant}\n      loginId: a@contoso.com\n      pbxLocation: x\n      pbxUserId: "1"\n      teamsUserId: x\n      sbcGatewayId: 11\n`;
+        const [problem] = problemsOf(`teams:\n  tenants:\n    contoso: ${guid}\n  users:\n${user("contoso")}${user(guid)}sections: [teams.users]\n`);
+        assert.deepEqual([problem.path, problem.message], ["teams.users[1]", "duplicates teams.users[0]: both are named teams-user-contoso/a@contoso.com"]);
     });
 });

@@ -22,4 +22,16 @@ describe("schema/*.json", () => {
         assert.match(fields.extensionNumber.description!, /unique on the PBX/);
         assert.deepEqual(fields.password.required, ["secret"]);
     });
+
+    it("carry the declared-sections rule: sections is required, and a section is in the file exactly when it is declared", () => {
+        const roster = generated["roster.schema.json"] as { required: string[]; allOf: unknown[]; properties: { sections: { description: string } } };
+        assert.deepEqual(roster.required, ["sections"]);
+        assert.match(roster.properties.sections.description, /must be the file's last key/);
+        assert.deepEqual(roster.allOf[2], {
+            if: { properties: { sections: { contains: { const: "pbx.users" } } }, required: ["sections"] },
+            then: { required: ["pbx"], properties: { pbx: { required: ["users"] } } },
+            else: { properties: { pbx: { not: { required: ["users"] } } } },
+        });
+        assert.equal(roster.allOf.length, 5);
+    });
 });
