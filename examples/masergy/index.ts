@@ -40,7 +40,8 @@ const raj = new ucaas.MasergyUser("raj", {
     timeZone: "America/Chicago",
 });
 
-// Optional users, switched on by config, so one stack can show what happens when a job fails or hangs.
+// Optional users, switched on by config, so one stack can show what happens when a job fails or hangs,
+// or when a run is killed while its create job runs.
 const extra = (name: string, userId: string, extension: string, phoneNumber: string) =>
     config.getBoolean(`add${name[0].toUpperCase()}${name.slice(1)}`)
         ? new ucaas.MasergyUser(name, {
@@ -58,8 +59,9 @@ const extra = (name: string, userId: string, extension: string, phoneNumber: str
         : undefined;
 const kim = extra("kim", "kim@example.com", "0103", "+12125550103");
 const lee = extra("lee", "lee@example.com", "0104", "+12125550104");
+const max = extra("max", "max@example.com", "0105", "+12125550105");
 
-export const users = pulumi.all([jane.userId, raj.userId, kim?.userId, lee?.userId]).apply((ids) => ids.filter(Boolean));
+export const users = pulumi.all([jane.userId, raj.userId, kim?.userId, lee?.userId, max?.userId]).apply((ids) => ids.filter(Boolean));
 export const janeConferenceId = jane.conferenceId;
 export const janeModeratorPin = jane.conferenceModeratorPin; // a secret output
 export const janeTaskId = jane.taskId;

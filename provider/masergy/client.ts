@@ -1,8 +1,8 @@
-import { getNumberSetting, getSetting, requireSetting } from "../config";
+import { configKeyName, envVarName, getNumberSetting, getSetting, requireSetting } from "../config";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
-import { assertTransportAllowed } from "../http/transport-guard";
+import { assertTransportAllowed, isLoopbackHost } from "../http/transport-guard";
 import { masergyErrorFormat } from "./masergy-answers";
 import { masergyTokenSource, type MasergyCredential } from "./tokens";
 
@@ -41,10 +41,24 @@ export function masergyClient(): VendorClient {
     );
 }
 
-/** How often to poll a task and how long to wait for it, read when a wait starts. */
+/** Masergy: "We recommend not to poll more than once every 10 seconds" (seed, "1. Polling"). */
+export const masergyMinPollIntervalSeconds = 10;
+
+/**
+ * How often the run may poll and how long to wait for a job, read when an operation starts (before
+ * anything is sent, so a refused setting never leaves a job behind). A poll interval below Masergy's
+ * 10 seconds is refused for every Masergy host but this machine's (the simulators).
+ */
 export function masergyJobTiming(): { intervalMs: number; timeoutMs: number } {
-    return {
-        intervalMs: getNumberSetting("masergyPollIntervalSeconds") * 1000,
-        timeoutMs: getNumberSetting("masergyJobTimeoutMinutes") * 60_000,
-    };
+    const seconds = getNumberSetting("masergyPollIntervalSeconds");
+    const api = assertTransportAllowed("Masergy", requireSetting("masergyApiUrl"), "ucaas:masergyApiUrl");
+    if (seconds < masergyMinPollIntervalSeconds && !isLoopbackHost(api.hostname)) {
+        throw new Error(
+            `Masergy: ${configKeyName("masergyPollIntervalSeconds")} / ${envVarName("masergyPollIntervalSeconds")} is ${seconds}, ` +
+                `but Masergy asks for no more than one poll every ${masergyMinPollIntervalSeconds} seconds; ` +
+                `intervals below ${masergyMinPollIntervalSeconds} are allowed only against a simulator on this machine, ` +
+                `not ${api.host}. Set it to ${masergyMinPollIntervalSeconds} or more, or leave it unset.`,
+        );
+    }
+    return { intervalMs: seconds * 1000, timeoutMs: getNumberSetting("masergyJobTimeoutMinutes") * 60_000 };
 }

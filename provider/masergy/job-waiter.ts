@@ -1,23 +1,27 @@
 /**
  * Waits for one Masergy task by polling its view. It decides nothing about errors: it reports how
  * the wait ended and the caller decides what that means for the resource (a failed create, a
- * partial failure to resume later, ...). Intervals, deadline, clock and sleep are injectable.
+ * partial failure to resume later, ...). Intervals, deadline, poll budget, clock and sleep are injectable.
  */
+import { PollBudget, takeTurn } from "./poll-budget";
 import { isKnownTaskStatus, taskOutcome, type TaskStep, type TaskViewAnswer } from "./task-view";
 
 export type WaitOutcome =
     | { state: "completed"; view: TaskViewAnswer; polls: number }
     /** `reason` words why it failed: its failed steps, or a completed task's result other than "OK". */
     | { state: "failed"; view: TaskViewAnswer; failedSteps: TaskStep[]; reason: string; polls: number }
-    /** Our deadline passed while the task was still queued or running (or in a status we do not know). */
+    /** A poll at or after our deadline still saw the task queued or running (or in a status we do not know). */
     | { state: "deadline"; view?: TaskViewAnswer; polls: number; waitedMs: number };
 
 export interface WaitOptions {
     /** One `GET task/{taskId}/view`. Errors propagate: the caller knows what was accepted. */
     poll: () => Promise<TaskViewAnswer>;
+    /** At least this long between two polls of this task, and between two polls of the `budget`. */
     intervalMs: number;
-    /** Give up after this long, counted from the start of this wait. */
+    /** Give up after this long, counted from the start of this wait (after the first poll at or past it). */
     timeoutMs: number;
+    /** The run's shared poll budget (see poll-budget.ts); by default one of this wait's own. */
+    budget?: PollBudget;
     /** Poll at once instead of after the first interval (resuming a task accepted in an earlier run). */
     pollFirst?: boolean;
     /** Called with the latest view at most once per `progressEveryMs` while the task runs. */
@@ -35,22 +39,22 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const progressEveryMs = options.progressEveryMs ?? defaultProgressEveryMs;
+    const clock = { now, sleep };
+    const budget = options.budget ?? new PollBudget();
     const started = now();
     const deadline = started + options.timeoutMs;
     const unknownSeen = new Set<string>();
     let lastProgress = started;
     let polls = 0;
     let view: TaskViewAnswer | undefined;
-    // Polls go out at a fixed rate: one interval after the previous poll was sent, not after it was
-    // answered, so the vendor's answer time does not add to every wait and a task is seen to end at
-    // most one interval late. Never more often than the interval; the last wait is cut short at the deadline.
-    let nextPollAt = options.pollFirst ? started : started + options.intervalMs;
+    // A poll is due one interval after the previous one was sent, not after it was answered, so the
+    // vendor's answer time does not add to every wait; it goes out at the budget's next free turn
+    // after that. Never more often than the interval, so the wait is not cut short at the deadline:
+    // the deadline is declared after the first poll at or past it.
+    let dueAt = options.pollFirst ? started : started + options.intervalMs;
     for (;;) {
-        const wait = Math.min(nextPollAt, deadline) - now();
-        if (wait > 0) {
-            await sleep(wait);
-        }
-        nextPollAt = now() + options.intervalMs;
+        await takeTurn(budget, dueAt, options.intervalMs, clock);
+        dueAt = now() + options.intervalMs;
         view = await options.poll();
         polls++;
         const outcome = taskOutcome(view);

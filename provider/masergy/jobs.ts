@@ -11,6 +11,7 @@ import { registerSecretsIn } from "../http/secret-values";
 import { masergyJobTiming } from "./client";
 import { waitForTask } from "./job-waiter";
 import { viewTask, type JobReceipt } from "./masergy-api";
+import { masergyPollBudget } from "./poll-budget";
 import { currentStep, type TaskStep, type TaskViewAnswer } from "./task-view";
 
 export type JobResult =
@@ -22,7 +23,7 @@ export type JobResult =
      */
     | { state: "unfinished"; job: JobReceipt; reason: string; forgotten?: boolean };
 
-const duration = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6_000) / 10} min`);
+export const duration = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6_000) / 10} min`);
 
 /** A vendor-chosen word, shown as it came but short and scrubbed. */
 const shown = (text: string) => scrubText(text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -53,6 +54,7 @@ export async function followJob(client: VendorClient, job: JobReceipt, what: str
             poll: () => viewTask(client, job.taskId),
             intervalMs: timing.intervalMs,
             timeoutMs: timing.timeoutMs,
+            budget: masergyPollBudget(client.baseUrl),
             pollFirst: options.resume,
             onProgress: (view, waitedMs) => console.log(progressLine(what, job, view, waitedMs)),
             onUnknownStatus: (status, _view, waitedMs) => console.log(unknownStatusLine(what, job, status, waitedMs)),

@@ -1,7 +1,8 @@
 /**
  * What a MasergyUser records in state: its inputs, the last job that changed it, the create task's
- * result data, and two hidden notes (hidden from diffs by their `__` prefix) for work that did not
- * finish: a job still running at our deadline, or a create whose task failed after the account existed.
+ * result data, and hidden notes (hidden from diffs by their `__` prefix) for work that did not
+ * finish, which the next operation settles before anything else: a job still running at our
+ * deadline, a create whose answer was lost, or a create whose task failed after the account existed.
  */
 import type { Props } from "../dynamic/handlers";
 import type { JobReceipt, Notifications, UserKey } from "./masergy-api";
@@ -13,8 +14,25 @@ export interface PendingJob extends JobReceipt {
 }
 
 export const pendingJobKey = "__pendingJob";
-/** The failed steps of a create that left an incomplete user; the next `up` replaces it. */
+/**
+ * The failure of a create task that made the account and then failed a later step. The user is
+ * checked live before anything is done about it (masergy-user.recorded.ts).
+ */
 export const incompleteCreateKey = "__incompleteCreate";
+/**
+ * Set by a live check (`read`, i.e. a refresh) that found the incomplete user really broken: only
+ * then does the plan replace it. A plan without a refresh never deletes a user on the record alone.
+ */
+export const incompleteConfirmedKey = "__incompleteConfirmed";
+
+/** "Create submitted, outcome unknown, user absent before": a `user/create` whose answer was lost. */
+export interface LostCreate {
+    /** When the create was sent (ISO 8601); a new one is sent only a job timeout later. */
+    submittedAt: string;
+    /** The error that lost the answer. */
+    reason: string;
+}
+export const lostCreateKey = "__createOutcomeUnknown";
 
 export function outputsOf(inputs: Props, job: JobReceipt | undefined, resultData?: Record<string, string>): Props {
     return {
@@ -33,13 +51,18 @@ export function computedOf(props: Props): Props {
 }
 
 export function withoutNotes(props: Props): Props {
-    const { [pendingJobKey]: _pending, [incompleteCreateKey]: _incomplete, ...rest } = props;
-    return rest;
+    const notes: string[] = [pendingJobKey, incompleteCreateKey, incompleteConfirmedKey, lostCreateKey];
+    return Object.fromEntries(Object.entries(props).filter(([key]) => !notes.includes(key)));
 }
 
 export function pendingJobOf(props: Props): PendingJob | undefined {
     const pending = props[pendingJobKey] as PendingJob | undefined;
     return pending?.taskId ? pending : undefined;
+}
+
+export function lostCreateOf(props: Props): LostCreate | undefined {
+    const lost = props[lostCreateKey] as LostCreate | undefined;
+    return lost?.submittedAt ? lost : undefined;
 }
 
 export const keyOf = (props: Props): UserKey => ({

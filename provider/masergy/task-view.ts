@@ -8,6 +8,7 @@
  * - COMPLETED: succeeded, unless the view carries a `taskResult` other than "OK" (the seed's task
  *   notification reports `"taskResult": "OK"`; a completed task reporting anything else did not do
  *   what was asked, so it counts as failed). A view without `taskResult` is read by its status alone.
+ * - Whether a create task made the account: its "create account" step (see `accountMadeBy`).
  */
 import type { z } from "zod";
 import type { MasergyTaskView } from "./masergy-answers";
@@ -60,37 +61,28 @@ export function currentStep(view: Pick<TaskViewAnswer, "steps">): { step: TaskSt
     return index === undefined ? undefined : { step: steps[index], position: index + 1, total: steps.length };
 }
 
-// The simulator's view of a task (kept here until the simulator holds its own copy, issue 10 section 5).
+/**
+ * The step of a "create user" task that makes the BroadWorks account. The seed names it
+ * ("create account", lines 160-162: a "create user" Task creates Steps like "create account",
+ * "create device", "assign device"); the later steps need the account.
+ */
+export const accountStepName = "create account";
 
-export type TerminalTaskStatus = "COMPLETED" | "FAILED";
-export type TaskStatus = "QUEUED" | "RUNNING" | TerminalTaskStatus;
-export type StepStatus = "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "SKIPPED";
-
-/** The task types the provisioning API's convenience calls create (one task per job). */
-export type TaskType =
-    | "CREATE_USER"
-    | "DELETE_USER"
-    | "UPDATE_USER_NAME"
-    | "UPDATE_USER_PHONE_NUMBER"
-    | "UPDATE_USER_WEB_PORTAL_PASSWORD";
-
-export interface TaskStepView {
-    name: string;
-    status: StepStatus | string;
-    message?: string;
-    startedAt?: string;
-    completedAt?: string;
-}
-
-export interface TaskView {
-    taskId: string;
-    jobId: string;
-    type: TaskType | string;
-    status: TaskStatus | string;
-    userData?: string;
-    createdAt: string;
-    startedAt?: string;
-    completedAt?: string;
-    steps: TaskStepView[];
-    resultData?: Record<string, string>;
+/**
+ * Whether a create task made the account: its "create account" step COMPLETED ("made"); FAILED,
+ * SKIPPED or not started yet ("not made": a user that exists was made by someone else, e.g. an
+ * earlier create of the same user); no such step, or a step status we do not know ("unknown").
+ */
+export function accountMadeBy(view: Pick<TaskViewAnswer, "steps">): "made" | "not made" | "unknown" {
+    const step = view.steps.find((s) => s.name.trim().toLowerCase() === accountStepName);
+    switch (step?.status.toUpperCase()) {
+        case "COMPLETED":
+            return "made";
+        case "FAILED":
+        case "SKIPPED":
+        case "PENDING":
+            return "not made";
+        default:
+            return "unknown";
+    }
 }

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { echoRequest, useAnswerProxy, type ProxiedAnswer } from "../helpers/answer-proxy";
+import { capturingLog } from "../helpers/capture-log";
 import { masergyUserArgs, pbxRoleArgs, pbxUserArgs } from "../helpers/fixtures";
 import { apiRequests, useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
@@ -15,18 +16,6 @@ import { seedDirectoryUser, umpEndpointArgs, useUmpSimulator } from "../helpers/
 
 const html = (status = 200) => (): ProxiedAnswer => ({ status, contentType: "text/html", body: htmlLoginPage });
 const json = (rewrite: (body: any) => unknown) => (answer: ProxiedAnswer): ProxiedAnswer => ({ ...answer, body: JSON.stringify(rewrite(JSON.parse(answer.body))) }); // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** Runs `action` with console.log captured. */
-async function capturingLog<T>(action: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-    const lines: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => void lines.push(args.join(" "));
-    try {
-        return { result: await action(), lines };
-    } finally {
-        console.log = original;
-    }
-}
 
 describe("fail closed: PortSIP behind a proxy", () => {
     const sim = usePortSipSimulator();

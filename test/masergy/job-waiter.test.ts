@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { waitForTask, type WaitOptions } from "../../provider/masergy/job-waiter";
 import { progressLine, unknownStatusLine } from "../../provider/masergy/jobs";
+import { PollBudget } from "../../provider/masergy/poll-budget";
 import type { TaskViewAnswer as TaskView } from "../../provider/masergy/task-view";
 
 /** A task that reports the given statuses, one per poll, on a fake clock that sleeps instantly. */
@@ -29,6 +30,86 @@ function scripted(statuses: string[], extra: Partial<TaskView> = {}) {
     };
     return { options, polledAt };
 }
+
+/**
+ * A virtual clock for several waits at once: time jumps to the next timer only once every wait is
+ * idle (all their promise work done), so waits interleave exactly as their timers say.
+ */
+function virtualClock() {
+    let clock = 0;
+    let order = 0;
+    const timers: Array<{ at: number; order: number; wake: () => void }> = [];
+    return {
+        now: () => clock,
+        sleep: (ms: number) => new Promise<void>((wake) => void timers.push({ at: clock + ms, order: order++, wake })),
+        async run<T>(work: Promise<T>): Promise<T> {
+            let done = false;
+            work.then(() => (done = true), () => (done = true));
+            for (;;) {
+                await new Promise((resolve) => setImmediate(resolve));
+                if (done) return work;
+                timers.sort((a, b) => a.at - b.at || a.order - b.order);
+                const next = timers.shift();
+                if (!next) throw new Error("no wait is pending, yet the work is not done");
+                clock = Math.max(clock, next.at);
+                next.wake();
+            }
+        },
+    };
+}
+
+/** Waits for several tasks at once on one budget; `runs[i]` polls of task i report RUNNING, then COMPLETED. */
+async function waitForMany(runs: number[], intervalMs: number, budget = new PollBudget()) {
+    const time = virtualClock();
+    const polls: Array<{ task: number; at: number }> = [];
+    const view = (status: string): TaskView => ({ status, steps: [] });
+    const waits = runs.map((running, task) => {
+        let seen = 0;
+        return waitForTask({
+            now: time.now,
+            sleep: time.sleep,
+            budget,
+            intervalMs,
+            timeoutMs: 3_600_000,
+            poll: async () => {
+                polls.push({ task, at: time.now() });
+                return view(seen++ < running ? "RUNNING" : "COMPLETED");
+            },
+        });
+    });
+    const outcomes = await time.run(Promise.all(waits));
+    return { polls, outcomes };
+}
+
+describe("Masergy poll budget, shared by every job of a run", () => {
+    it("sends one poll per interval in all, serving the job that has waited longest since it was last looked at first", async () => {
+        const { polls, outcomes } = await waitForMany([2, 1, 0], 10_000);
+        assert.deepEqual(outcomes.map((o) => o.state), ["completed", "completed", "completed"]);
+        assert.deepEqual(
+            polls.map((p) => `${"ABC"[p.task]}@${p.at / 1000}`),
+            ["A@10", "B@20", "C@30", "A@40", "B@50", "A@60"],
+        );
+    });
+
+    it("keeps 200 parallel jobs to one poll per interval: each is first seen within 200 intervals", async () => {
+        const { polls } = await waitForMany(Array(200).fill(0), 10_000);
+        assert.equal(polls.length, 200);
+        const gaps = polls.slice(1).map((p, i) => p.at - polls[i].at);
+        assert.equal(Math.min(...gaps), 10_000);
+        assert.equal(polls.at(-1)!.at, 2_000_000);
+        assert.equal(new Set(polls.map((p) => p.task)).size, 200, "every job polled once, none twice");
+    });
+
+    it("never lets two requests go closer than the interval, even when a timer fired late", () => {
+        const budget = new PollBudget();
+        const first = budget.book(0, 10_000);
+        assert.equal(budget.claim(first, 10_000, 5_000), 0, "a late first turn goes at once");
+        const second = budget.book(0, 10_000);
+        assert.equal(second, 10_000);
+        assert.equal(budget.claim(second, 10_000, 10_000), 5_000, "the next one waits until 10 s after the late one really went");
+        assert.equal(budget.claim(second, 10_000, 15_000), 0);
+    });
+});
 
 describe("Masergy job waiter", () => {
     it("polls once per interval, the first after one interval, until the task completes", async () => {
@@ -85,12 +166,12 @@ describe("Masergy job waiter", () => {
         assert.equal(outcome.state === "failed" && outcome.reason, 'step "assign device" failed: Unknown device model');
     });
 
-    it("stops at the deadline with the last view, polling one last time at the deadline", async () => {
+    it("stops at the deadline with the last view, after the first poll at or past it (never two polls closer than the interval)", async () => {
         const { options, polledAt } = scripted(["RUNNING"]);
         const outcome = await waitForTask({ ...options, intervalMs: 10_000, timeoutMs: 25_000 });
         assert.equal(outcome.state, "deadline");
         assert.equal(outcome.state === "deadline" && outcome.view?.status, "RUNNING");
-        assert.deepEqual(polledAt, [10_000, 20_000, 25_000]);
+        assert.deepEqual(polledAt, [10_000, 20_000, 30_000]);
     });
 
     it("polls at once when resuming a task accepted in an earlier run", async () => {

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { masergy, MasergyApiError } from "pulumi-ucaas";
 import { checked, fakeProviderText, providerFor } from "../helpers/providers";
-import { tokenRequests, useMasergySimulator } from "../helpers/masergy";
+import { apiRequests, tokenRequests, useMasergySimulator } from "../helpers/masergy";
+import { masergyJobTiming } from "../../provider/masergy/client";
 import { masergyUserArgs } from "../helpers/fixtures";
 import { restoreUcaasVariablesAfterEach } from "../helpers/settings";
 
@@ -27,6 +28,17 @@ describe("Masergy tokens and settings", () => {
             assert.equal(tokens.length, 1);
             assert.deepEqual(tokens[0].body, { grant_type: "refresh_token", refresh_token: "[REDACTED]", client_id: "token-api" });
             assert.equal(sim().state().users.length, 3);
+        });
+
+        it("shares one poll budget among parallel creates: never two task polls closer than the interval", async () => {
+            await Promise.all([1, 2, 3].map(create));
+            const polls = sim().requests().filter((r) => /\/task\/[^/]+\/view$/.test(r.path)).map((r) => r.at);
+            const interval = Number(process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS) * 1000;
+            assert.ok(polls.length >= 3);
+            // Arrival times carry a few ms of request set-up jitter; over the run the polls keep to the interval.
+            assert.ok(polls.slice(1).every((at, i) => at - polls[i] >= interval * 0.5), `polls at ${polls.map((at) => at - polls[0]).join(", ")} ms`);
+            assert.ok((polls.length - 1) * interval <= polls.at(-1)! - polls[0] + interval, `${polls.length} polls in ${polls.at(-1)! - polls[0]} ms`);
+            assert.equal(apiRequests(sim(), "user/create", "POST").length, 3);
         });
 
         it("fetches a new token once after a 401 and repeats the request", async () => {
@@ -117,6 +129,22 @@ describe("Masergy tokens and settings", () => {
                 assert.equal(error.message.includes("\n"), false);
                 return true;
             });
+        });
+
+        it("refuses a poll interval below Masergy's 10 seconds for any host but this machine, naming the setting, before sending anything", async () => {
+            process.env.UCAAS_MASERGY_API_URL = "https://api.masergy.example/apiman-gateway/MasergyUCaaS/provisioning/1.0";
+            process.env.UCAAS_MASERGY_TOKEN_URL = "https://sso.masergy.example/auth/realms/ucaas/protocol/openid-connect/token";
+            process.env.UCAAS_MASERGY_REFRESH_TOKEN = "some-refresh-token";
+            process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "2";
+            await assert.rejects(
+                create(1),
+                /^Error: Masergy: ucaas:masergyPollIntervalSeconds \/ UCAAS_MASERGY_POLL_INTERVAL_SECONDS is 2, but Masergy asks for no more than one poll every 10 seconds; intervals below 10 are allowed only against a simulator on this machine, not api\.masergy\.example\./,
+            );
+            process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "10";
+            assert.deepEqual(masergyJobTiming(), { intervalMs: 10_000, timeoutMs: 3_600_000 });
+            process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/apiman-gateway/MasergyUCaaS/provisioning/1.0";
+            process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "0.05";
+            assert.equal(masergyJobTiming().intervalMs, 50, "a simulator on this machine may be polled faster");
         });
 
         it("refuses plain http to a token endpoint other than this machine", async () => {

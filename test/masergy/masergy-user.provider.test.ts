@@ -3,6 +3,9 @@ import { MasergyApiError } from "pulumi-ucaas";
 import { checked, fakeProviderText, providerFor } from "../helpers/providers";
 import { apiRequests, tokenRequests, useMasergySimulator } from "../helpers/masergy";
 import { masergyUserArgs } from "../helpers/fixtures";
+import { masergyClient } from "../../provider/masergy/client";
+import * as masergyApi from "../../provider/masergy/masergy-api";
+import { capturingLog, until } from "./provider-runs";
 
 const provider = providerFor("MasergyUser");
 
@@ -130,19 +133,31 @@ describe("MasergyUser provider", () => {
             assert.equal(liveUser(), undefined);
         });
 
-        it("records a user whose create job failed after the account existed, and replaces it next time", async () => {
+        it("records a user whose create job failed after the account existed; only a live check confirms it broken and plans its replacement", async () => {
             sim().failNextTask({ step: "assign service pack", message: "Service pack quota exceeded" });
             const inputs = await checked(provider, masergyUserArgs());
             let recorded: Record<string, unknown> = {};
             await assert.rejects(provider.create({ ...inputs, __provider: fakeProviderText }), (error: InitError) => {
                 assert.equal(error.id, "jdoe@example.com");
-                assert.match(error.message, /step "assign service pack" failed: Service pack quota exceeded/);
+                assert.match(error.message, /step "assign service pack" failed: Service pack quota exceeded.*recorded as incomplete; `pulumi up --refresh` checks it live/);
                 assert.equal(error.properties?.__provider, fakeProviderText);
                 recorded = error.properties!;
                 return true;
             });
             const { __provider: _p, ...olds } = recorded;
-            const diff = await provider.diff("jdoe@example.com", olds, inputs);
+            // Without a refresh the plan is an update, never a delete on the record alone ...
+            assert.deepEqual(await provider.diff("jdoe@example.com", olds, inputs), { changes: true });
+            // ... and the update, finding it still broken, sends nothing and asks for the refresh that shows the replacement.
+            sim().clearRequests();
+            await assert.rejects(
+                provider.update("jdoe@example.com", olds, { ...inputs, __provider: fakeProviderText }),
+                /^Error: Masergy user jdoe@example\.com is incomplete: its create task \S+ step "assign service pack" failed: Service pack quota exceeded\. .*nothing was sent\. Run `pulumi up --refresh`/,
+            );
+            assert.equal(sim().requests().filter((r) => r.method === "POST").length, 0);
+            // A refresh confirms it, and then the plan replaces it.
+            const { result: read, lines } = await capturingLog(() => provider.read("jdoe@example.com", olds));
+            assert.match(lines.join("\n"), /^Masergy: user jdoe@example\.com is incomplete: .* The plan replaces it \(deletes it and creates it again\)\.$/);
+            const diff = await provider.diff("jdoe@example.com", read.props!, inputs);
             assert.equal(diff.changes, true);
             assert.equal(diff.deleteBeforeReplace, true);
             assert.equal(diff.replaces?.length, 1);
@@ -209,7 +224,10 @@ describe("MasergyUser provider", () => {
 
         it("refuses an existing user without adopt, naming it and saying to set adopt: true", async () => {
             sim().seedUser(wireUser());
-            await assert.rejects(createUser(), /Masergy user jdoe@example\.com already exists in group SIM-NYC\. Set adopt: true/);
+            await assert.rejects(
+                createUser(),
+                /^ExistingObjectError: Masergy user jdoe@example\.com in group SIM-NYC already exists\. Set adopt: true .*ucaas:adoptMatching=true.* \(user\/find does not report the service pack, time zone, address type/,
+            );
             assert.equal(apiRequests(sim(), "user/create").length, 0);
         });
 
@@ -271,6 +289,50 @@ describe("MasergyUser provider", () => {
                 provider.update(id, outs, { ...inputs, lastName: "Smith", __provider: fakeProviderText }),
                 (error: MasergyApiError) => error instanceof MasergyApiError && error.statusCode === 403 && !("id" in error),
             );
+        });
+    });
+
+    describe("a user recorded as incomplete is checked live", () => {
+        const notes = (props: Record<string, unknown> | undefined) => Object.keys(props ?? {}).filter((key) => /^__(incomplete|pendingJob|createOutcome)/.test(key));
+
+        it("a complete user recorded as incomplete by a duplicate create's failure (the old rerun bug): refresh and update record it complete, sending nothing", async () => {
+            const { id, inputs, outs } = await createUser();
+            const duplicate = await masergyApi.createUser(masergyClient(), inputs as masergyApi.WireObject & masergyApi.UserKey);
+            await until(() => sim().tasks().at(-1)?.status === "FAILED", "the duplicate create to fail");
+            const recorded = {
+                ...outs,
+                jobId: duplicate.jobId,
+                taskId: duplicate.taskId,
+                __incompleteCreate: `Masergy: create user ${id} failed: task ${duplicate.taskId} (job ${duplicate.jobId}) step "create account" failed: User ${id} already exists`,
+            };
+            assert.deepEqual(await provider.diff(id, recorded, inputs), { changes: true }, "an update that checks live, never a replace on the record alone");
+
+            sim().clearRequests();
+            const { result: read, lines } = await capturingLog(() => provider.read(id, recorded));
+            assert.deepEqual(notes(read.props), []);
+            assert.deepEqual(await provider.diff(id, read.props!, inputs), { changes: false }, "the refreshed plan changes nothing");
+            assert.match(lines.join("\n"), /^Masergy: user jdoe@example\.com, recorded as incomplete, is complete: its create task \S+ did not make it/);
+
+            const { outs: updated } = await capturingLog(() => provider.update(id, recorded, { ...inputs, __provider: fakeProviderText })).then((r) => r.result);
+            assert.deepEqual(notes(updated), []);
+            assert.equal(sim().requests().filter((r) => r.method === "POST").length, 0, "nothing sent, nothing deleted");
+            assert.equal(sim().tasks().filter((t) => t.type === "DELETE_USER").length, 0);
+        });
+
+        it("a user gone since it was recorded incomplete: refresh drops it, and the update creates it again without deleting anything", async () => {
+            sim().failNextTask({ step: "assign service pack", message: "Service pack quota exceeded" });
+            const inputs = await checked(provider, masergyUserArgs());
+            const recorded = await provider.create({ ...inputs, __provider: fakeProviderText }).then(
+                () => assert.fail("recorded as incomplete"),
+                (error: InitError) => error.properties!,
+            );
+            await provider.delete("jdoe@example.com", recorded);
+            sim().clearRequests();
+            assert.deepEqual(await provider.read("jdoe@example.com", recorded), { id: "" });
+            const { outs } = await provider.update("jdoe@example.com", recorded, { ...inputs, __provider: fakeProviderText });
+            assert.deepEqual(notes(outs), []);
+            assert.deepEqual(sim().requests().filter((r) => r.method === "POST").map((r) => r.path.split("/").pop()), ["create"]);
+            assert.equal(liveUser()?.mainServicePack, "UC-Standard");
         });
     });
 
