@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { appliedInputsKey, inputsDigest } from "./diff";
 import type { Props, ResourceHandlers } from "./handlers";
 import type { ResourceKind } from "./kinds";
-import { oneLineInHostLog, type HostLoggedOperation } from "./host-log";
+import { withoutStackTrace, type HostLoggedOperation } from "./host-log";
 import { ResourceInitError } from "./partial-failure";
 import { registerSecretProps, scrubbedError, secretSafeFailures } from "./secret-guard";
 import { configureSettings, settingsFailures, withStoredConfigHint } from "./settings-gate";
@@ -47,7 +47,7 @@ async function guarded<T>(
         return await operation(h);
     } catch (error) {
         const scrubbed = scrubbedError(withStoredConfigHint(error));
-        throw logged ? oneLineInHostLog(scrubbed, logged) : scrubbed;
+        throw logged ? withoutStackTrace(scrubbed, kind, logged) : scrubbed;
     }
 }
 

@@ -174,6 +174,7 @@ describe("settings in the pulumi CLI", function () {
             ),
             refresh.output,
         );
+        assert.doesNotMatch(refresh.output, /\n\s+at /, "no stack trace");
         assert.deepEqual(pbx.requests(), []);
 
         const withVariable = await pulumi(["refresh", "--yes"], { UCAAS_PBX_TOKEN: pbx.token });
