@@ -17,7 +17,7 @@ export {
     UmpApiError,
     TeamsApiError,
 } from "./http/errors";
-export { MissingSettingError, envVarName, configKeyName, type SettingKey } from "./config";
+export { MissingSettingError, SettingsError, envVarName, configKeyName, type SettingKey } from "./config";
 export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";
 export { loadRoster, parseRoster, RosterError, type Roster, type RosterProblem, type RosterSections } from "./roster/load";
 export { deployRoster, type DeployedRoster } from "./roster/deploy";

@@ -3,32 +3,25 @@ import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
 import { assertTransportAllowed, isLoopbackHost } from "../http/transport-guard";
+import { assertVendorSettings } from "../settings/verify";
 import { masergyErrorFormat } from "./masergy-answers";
 import { masergyTokenSource, type MasergyCredential } from "./tokens";
 
 /** The configured credential: the offline refresh token, else username and password. */
 export function masergyCredential(): MasergyCredential {
+    assertVendorSettings("masergy");
     const refreshToken = getSetting("masergyRefreshToken");
     if (refreshToken) {
         return { kind: "refreshToken", refreshToken };
     }
-    const username = getSetting("masergyUsername");
-    if (!username) {
-        requireSetting(
-            "masergyRefreshToken",
-            "an offline refresh token from `npx pulumi-ucaas masergy-login`, or set ucaas:masergyUsername and ucaas:masergyPassword",
-        );
-    }
-    return { kind: "password", username: username!, password: requireSetting("masergyPassword", `the password of Masergy user ${username}`) };
+    return { kind: "password", username: getSetting("masergyUsername")!, password: getSetting("masergyPassword")! };
 }
 
 /** The Masergy provisioning API client, shared by every resource in this process. */
 export function masergyClient(): VendorClient {
-    const apiUrl = requireSetting("masergyApiUrl");
-    assertTransportAllowed("Masergy", apiUrl, "ucaas:masergyApiUrl");
-    const tokenUrl = requireSetting("masergyTokenUrl");
-    assertTransportAllowed("Masergy", tokenUrl, "ucaas:masergyTokenUrl");
     const credential = masergyCredential();
+    const apiUrl = getSetting("masergyApiUrl")!;
+    const tokenUrl = getSetting("masergyTokenUrl")!;
     const identity = credential.kind === "refreshToken" ? credential.refreshToken : `${credential.username}\n${credential.password}`;
     return cached(["masergy", apiUrl, tokenUrl, identity], () =>
         createVendorClient({

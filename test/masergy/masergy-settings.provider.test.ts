@@ -124,7 +124,8 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/api";
             delete process.env.UCAAS_MASERGY_REFRESH_TOKEN;
             delete process.env.UCAAS_MASERGY_USERNAME;
-            await assert.rejects(create(1), (error: Error) => {
+            // check refuses it first (test/settings); an operation that skipped check is refused the same way.
+            await assert.rejects(provider.read("jdoe@example.com", { ...masergyUserArgs(), __provider: fakeProviderText }), (error: Error) => {
                 assert.match(error.message, /ucaas:masergyRefreshToken.*masergy-login.*UCAAS_MASERGY_REFRESH_TOKEN/);
                 assert.equal(error.message.includes("\n"), false);
                 return true;
@@ -151,7 +152,10 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_API_URL = "https://api.example.com/provisioning/1.0";
             process.env.UCAAS_MASERGY_TOKEN_URL = "http://sso.example.com/auth/realms/ucaas/protocol/openid-connect/token";
             process.env.UCAAS_MASERGY_REFRESH_TOKEN = "some-refresh-token";
-            await assert.rejects(create(1), /refusing plain http:\/\/ to sso\.example\.com \(ucaas:masergyTokenUrl\)/);
+            await assert.rejects(
+                provider.read("jdoe@example.com", { ...masergyUserArgs(), __provider: fakeProviderText }),
+                /refusing plain http:\/\/ to sso\.example\.com \(ucaas:masergyTokenUrl \/ UCAAS_MASERGY_TOKEN_URL\)/,
+            );
         });
     });
 });
