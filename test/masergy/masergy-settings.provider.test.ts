@@ -139,10 +139,12 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "2";
             await assert.rejects(
                 create(1),
-                /^Error: Masergy: ucaas:masergyPollIntervalSeconds \/ UCAAS_MASERGY_POLL_INTERVAL_SECONDS is 2, but Masergy asks for no more than one poll every 10 seconds; intervals below 10 are allowed only against a simulator on this machine, not api\.masergy\.example\./,
+                /Setting ucaas:masergyPollIntervalSeconds \/ UCAAS_MASERGY_POLL_INTERVAL_SECONDS is \\"2\\", which is below 10: Masergy asks for no more than one poll every 10 seconds, and a shorter interval is allowed only against a simulator on this machine, not api\.masergy\.example/,
             );
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "10";
             assert.deepEqual(masergyJobTiming(), { intervalMs: 10_000, timeoutMs: 3_600_000 });
+            process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "2";
+            assert.throws(() => masergyJobTiming(), /is "2", which is below 10/, "an operation that skipped check is refused the same way");
             process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/apiman-gateway/MasergyUCaaS/provisioning/1.0";
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "0.05";
             assert.equal(masergyJobTiming().intervalMs, 50, "a simulator on this machine may be polled faster");
