@@ -16,7 +16,8 @@ const isEmpty = (value: unknown) => value === undefined || value === "" || (Arra
 export async function exportPbxGroups(client: VendorClient, progress: Progress, exportedUsers: ReadonlyMap<string, string>): Promise<Array<Record<string, unknown>>> {
     const summaries = await api.listGroups(client);
     const groups = await mapWithProgress(summaries, 8, progress, "PortSIP groups", async (summary) => {
-        const [group, members] = [await api.getGroup(client, summary.id), await api.listGroupMembers(client, summary.id)];
+        const group = await api.getGroup(client, summary.id);
+        const members = group && (await api.listGroupMembers(client, summary.id));
         // A group deleted between the list and its read is left out: an empty entry would adopt it wrongly.
         if (!group || !members) {
             return undefined;

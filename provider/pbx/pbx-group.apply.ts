@@ -14,7 +14,7 @@ import { orMissing } from "../http/or-missing";
 import { camelToSnake, toSnakeCase } from "../wire/case";
 import * as api from "./portsip-api";
 import { liveGroupValues, memberDifference, memberExtensions } from "./pbx-group.live";
-import { differingKeys } from "./pbx-user.live";
+import { differingKeys, isBlank } from "./pbx-user.live";
 
 const fieldKeys = ["name", "description", "outboundCallerIds"];
 
@@ -30,7 +30,7 @@ const gone = (id: string, after: string) =>
  * with the fields written.
  */
 export async function applyGroupFields(client: VendorClient, id: string, current: Props, desired: Props): Promise<Props> {
-    const changed = changedKeys(fieldKeys, current, desired).filter((key) => desired[key] !== undefined || current[key] !== undefined);
+    const changed = changedKeys(fieldKeys, current, desired);
     if (changed.length === 0) {
         return current;
     }
@@ -54,7 +54,7 @@ export async function applyGroupFields(client: VendorClient, id: string, current
         operations: [`update group ${id} (${Object.keys(body).join(", ")})`],
         id,
         differing,
-        live: groupOutputs(id, { ...reached, ...Object.fromEntries(differing.map((key) => [key, values[key] || undefined])) }),
+        live: groupOutputs(id, { ...reached, ...Object.fromEntries(differing.map((key) => [key, isBlank(values[key]) ? undefined : values[key]])) }),
     });
     return reached;
 }

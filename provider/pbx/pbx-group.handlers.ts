@@ -39,7 +39,8 @@ async function findGroup(client: VendorClient, name: string) {
  */
 async function takeOver(client: VendorClient, id: string, inputs: Props): Promise<Props> {
     const declared = inputs as PbxGroupInputs;
-    const [live, members] = [await api.getGroup(client, id), await api.listGroupMembers(client, id)];
+    const live = await api.getGroup(client, id);
+    const members = live && (await api.listGroupMembers(client, id));
     if (!live || !members) {
         throw new Error(`PortSIP group "${declared.name}" (id ${id}) disappeared while it was being looked up; run \`pulumi up\` again.`);
     }
@@ -63,8 +64,8 @@ async function takeOver(client: VendorClient, id: string, inputs: Props): Promis
     return { ...inputs, members: now };
 }
 
-/** Creates the group (settling a lost answer by looking again), then adds its members. */
-async function createNew(client: VendorClient, inputs: Props): Promise<Props> {
+/** Creates the group (settling a lost answer by looking again), then adds its members; resolves to its id. */
+async function createNew(client: VendorClient, inputs: Props): Promise<string> {
     const group = inputs as PbxGroupInputs;
     let sent = 0;
     const { id, verified } = await createVerified({
@@ -87,7 +88,7 @@ async function createNew(client: VendorClient, inputs: Props): Promise<Props> {
         }
         throw new ResourceInitError(id, groupOutputs(id, created), `PortSIP group ${id} was created, but its members were not added: ${(error as Error).message}`);
     }
-    return { id, ...inputs };
+    return id;
 }
 
 export const pbxGroupHandlers: ResourceHandlers = {
@@ -101,8 +102,8 @@ export const pbxGroupHandlers: ResourceHandlers = {
         if (existing) {
             return { id: existing.id, outs: groupOutputs(existing.id, await takeOver(client, existing.id, inputs)) };
         }
-        const { id, ...outs } = await createNew(client, inputs);
-        return { id: id as string, outs: groupOutputs(id as string, outs) };
+        const id = await createNew(client, inputs);
+        return { id, outs: groupOutputs(id, inputs) };
     },
 
     async read(id, props) {

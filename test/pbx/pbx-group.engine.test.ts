@@ -11,26 +11,11 @@ import * as path from "node:path";
 import { summarizePreview } from "../../provider/summary/summarize";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
 import { usePortSipSimulator } from "../helpers/portsip";
+import { rosterPbxSecrets, rosterPbxUser } from "../helpers/roster-pbx";
 import { clientFor } from "../helpers/sim-http";
 import { previewJson } from "../summary/digests";
 
-const secrets: Record<string, string> = Object.fromEntries(
-    ["alice", "bob", "carol"].flatMap((name, i) => [
-        [`${name}Password`, `${name}-Plaintext-${i}`],
-        [`${name}ExtensionPassword`, `${name}-Ext-Plaintext-${i}`],
-        [`${name}VoicemailPin`, ["246813", "864213", "975319"][i]],
-    ]),
-);
-
-const user = (name: string, extension: string) => `    - name: ${name}
-      displayName: ${name}
-      email: ${name}@example.com
-      role: StandardUser
-      extensionNumber: "${extension}"
-      password: { secret: ${name}Password }
-      extensionPassword: { secret: ${name}ExtensionPassword }
-      voicemailPin: { secret: ${name}VoicemailPin }
-`;
+const user = (name: string, extension: string) => rosterPbxUser(name, extension);
 
 interface GroupEntry {
     name: string;
@@ -75,7 +60,7 @@ describe("PbxGroup through the real Pulumi engine (a roster with pbx.groups)", f
         await t.stack.setAllConfig({
             "ucaas:pbxUrl": { value: sim().url },
             "ucaas:pbxToken": { value: sim().token, secret: true },
-            ...Object.fromEntries(Object.entries(secrets).map(([key, value]) => [key, { value, secret: true }])),
+            ...Object.fromEntries(Object.entries(rosterPbxSecrets).map(([key, value]) => [key, { value, secret: true }])),
         });
         // A user the roster does not manage, to be a member by its extension number.
         sim().seedUser({ name: "zed", display_name: "Zed", email: "zed@example.com", role: "StandardUser", extension_number: "2002", password: "zed-Passw0rd", extension_password: "zed-Ext-Secret", voicemail_pin: "135792" });
@@ -127,8 +112,12 @@ describe("PbxGroup through the real Pulumi engine (a roster with pbx.groups)", f
     });
 
     it("adds a new user and its membership in one up: the user is created before it is added", async () => {
+        // carol given by her extension as text: a roster user's extension becomes her output too.
         writeRoster([user("alice", "1001"), user("bob", "1002"), user("carol", "1003")], [{ ...supportTeam, members: ["alice", "1003", "2002"] }]);
         sim().clearRequests();
+        const steps = opsOf(await t.previewSteps());
+        assert.deepEqual([steps["pbx-user-carol"], steps["pbx-group-Support_team"]], ["create", "update"]);
+        assert.equal(sim().requests().length, 0);
         const up = await t.stack.up();
         assert.deepEqual(up.summary.resourceChanges, { create: 1, update: 1, same: 3 });
         const requests = sent();
