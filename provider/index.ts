@@ -3,6 +3,7 @@
  */
 export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
+export { PbxGroup, type PbxGroupArgs } from "./pbx/pbx-group";
 export * as pbx from "./pbx/lookups";
 export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";

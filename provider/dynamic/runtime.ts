@@ -18,6 +18,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    PbxGroup: () => require("../pbx/pbx-group.handlers").pbxGroupHandlers,
     UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
     TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.handlers").teamsEnterpriseUserHandlers,
     MasergyUser: () => require("../masergy/masergy-user.handlers").masergyUserHandlers,
