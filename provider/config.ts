@@ -1,60 +1,38 @@
 import { registerSecret } from "./http/secret-values";
+import { configKeyName, configSetCommand, envVarName, isSecretSetting, settingDefaults, type SettingKey } from "./settings/catalog";
+import { parseBoolean, settingValueProblem } from "./settings/rules";
+import { misspelling } from "./settings/unknown-names";
 
 /**
  * Settings: stack config in the `ucaas` namespace first, then `UCAAS_*` environment variables.
  *
  * Values are resolved at call time, never captured, so nothing here reaches a serialized provider
- * or the state. In the dynamic-provider process the stack config arrives through `configure`; in the
- * program process (lookups) it comes from `pulumi.Config`.
+ * or a resource's state. In the dynamic-provider process the stack config arrives through
+ * `configure`; in the program process (lookups) it comes from `pulumi.Config`.
  */
+
+export { bothNames, configKeyName, envVarName, isSecretSetting, settingDefaults, type SettingKey } from "./settings/catalog";
 
 /** The subset of Pulumi's config interface we use (dynamic `ConfigureRequest.config` and `pulumi.Config` both fit). */
 export interface ConfigSource {
     get(key: string): string | undefined;
 }
 
-/** Every setting of the public contract, by its config key (without the `ucaas:` prefix). */
-export const settingDefaults = {
-    masergyApiUrl: "https://api.masergy.com/apiman-gateway/MasergyUCaaS/provisioning/1.0",
-    masergyTokenUrl: "https://my.masergy.com/auth/realms/ucaas/protocol/openid-connect/token",
-    masergyRefreshToken: undefined,
-    masergyUsername: undefined,
-    masergyPassword: undefined,
-    masergyPollIntervalSeconds: "10",
-    masergyJobTimeoutMinutes: "60",
-    pbxUrl: undefined,
-    pbxToken: undefined,
-    pbxUsername: undefined,
-    pbxPassword: undefined,
-    pbxDomain: undefined,
-    umpUrl: undefined,
-    umpToken: undefined,
-    teamsUrl: "https://api.connecttoteams.com",
-    teamsClientId: undefined,
-    teamsClientSecret: undefined,
-    teamsUsername: undefined,
-    teamsPassword: undefined,
-    insecureHttp: "false",
-    httpTimeoutSeconds: "30",
-    adoptMatching: "false",
-} as const satisfies Record<string, string | undefined>;
-
-export type SettingKey = keyof typeof settingDefaults;
-
 let stackConfig: ConfigSource | undefined;
+let stackConfigKeys: readonly string[] = [];
 
-/** Called from the dynamic provider's `configure`; kept synchronous because the host may not await it. */
-export function useStackConfig(source: ConfigSource | undefined): void {
+/**
+ * Called from the dynamic provider's `configure` (kept synchronous: the host may not await it),
+ * with every key of the stack config when they are known, so unknown `ucaas:*` keys can be told.
+ */
+export function useStackConfig(source: ConfigSource | undefined, keys: readonly string[] = []): void {
     stackConfig = source;
+    stackConfigKeys = keys;
 }
 
-/** `masergyPollIntervalSeconds` -> `UCAAS_MASERGY_POLL_INTERVAL_SECONDS`. */
-export function envVarName(key: SettingKey): string {
-    return "UCAAS_" + key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
-}
-
-export function configKeyName(key: SettingKey): string {
-    return `ucaas:${key}`;
+/** Every key of the stack config given to `useStackConfig` (`ucaas:pbxUrl`, `proj:alicePassword`, ...). */
+export function configuredKeys(): readonly string[] {
+    return stackConfigKeys;
 }
 
 function fromProgramConfig(key: SettingKey): string | undefined {
@@ -84,14 +62,28 @@ export function getSetting(key: SettingKey): string | undefined {
     return value;
 }
 
+/** Settings that cannot be used, one line per problem, each naming the config key and the variable. */
+export class SettingsError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(problems.join("\n"));
+        this.name = "SettingsError";
+    }
+}
+
+/** The line for a setting that has no value: what it is for and the two ways to give it one. */
+export function missingSettingLine(key: SettingKey, purpose?: string): string {
+    const typo = misspelling(key, stackConfigKeys, process.env);
+    return (
+        `Missing setting ${configKeyName(key)}${purpose ? ` (${purpose})` : ""}: ` +
+        `run \`${configSetCommand(key)}\` or set the environment variable ${envVarName(key)}.` +
+        (typo ? ` (${typo})` : "")
+    );
+}
+
 /** Thrown when a required setting is missing: one line that says what to set. */
-export class MissingSettingError extends Error {
+export class MissingSettingError extends SettingsError {
     constructor(readonly key: SettingKey, purpose?: string) {
-        super(
-            `Missing setting ${configKeyName(key)}${purpose ? ` (${purpose})` : ""}: ` +
-                `run \`pulumi config set ${isSecretSetting(key) ? "--secret " : ""}${configKeyName(key)} <value>\` ` +
-                `or set the environment variable ${envVarName(key)}.`,
-        );
+        super([missingSettingLine(key, purpose)]);
         this.name = "MissingSettingError";
     }
 }
@@ -104,30 +96,26 @@ export function requireSetting(key: SettingKey, purpose?: string): string {
     return value;
 }
 
-export function getBooleanSetting(key: SettingKey): boolean {
-    return /^(1|true|yes)$/i.test(getSetting(key) ?? "");
+/** The problem with a setting's current value, if any (see `settings/rules.ts`). */
+export function settingProblem(key: SettingKey): string | undefined {
+    const value = getSetting(key);
+    return value === undefined ? undefined : settingValueProblem(key, value, getSetting);
 }
 
-/** A positive number setting; a malformed value fails with the key and the variable named. */
-export function getNumberSetting(key: SettingKey): number {
-    const raw = requireSetting(key);
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) {
-        throw new Error(`Setting ${configKeyName(key)} / ${envVarName(key)} must be a positive number, got "${raw}".`);
+function wellFormed(key: SettingKey): string {
+    const problem = settingProblem(key);
+    if (problem) {
+        throw new SettingsError([problem]);
     }
-    return value;
+    return requireSetting(key);
 }
 
-const secretSettings: ReadonlySet<SettingKey> = new Set<SettingKey>([
-    "masergyRefreshToken",
-    "masergyPassword",
-    "pbxToken",
-    "pbxPassword",
-    "umpToken",
-    "teamsClientSecret",
-    "teamsPassword",
-]);
+/** A true/false setting; anything else fails with the key and the variable named, never counts as false. */
+export function getBooleanSetting(key: SettingKey): boolean {
+    return parseBoolean(wellFormed(key))!;
+}
 
-export function isSecretSetting(key: SettingKey): boolean {
-    return secretSettings.has(key);
+/** A number setting within its range; a malformed value fails with the key and the variable named. */
+export function getNumberSetting(key: SettingKey): number {
+    return Number(wellFormed(key));
 }

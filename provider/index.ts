@@ -3,6 +3,7 @@
  */
 export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
+export { PbxGroup, type PbxGroupArgs } from "./pbx/pbx-group";
 export * as pbx from "./pbx/lookups";
 export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";
@@ -17,7 +18,7 @@ export {
     UmpApiError,
     TeamsApiError,
 } from "./http/errors";
-export { MissingSettingError, envVarName, configKeyName, type SettingKey } from "./config";
+export { MissingSettingError, SettingsError, envVarName, configKeyName, type SettingKey } from "./config";
 export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";
 export { loadRoster, parseRoster, RosterError, type Roster, type RosterProblem, type RosterSections } from "./roster/load";
 export { deployRoster, type DeployedRoster } from "./roster/deploy";

@@ -46,6 +46,7 @@ const sampleArgs: Record<ResourceKind, () => Record<string, unknown>> = {
     UmpEndpoint: () => umpEndpointArgs({ identity: "sip:serialized@contoso.com", lineUri: "tel:+311111140" }),
     TeamsEnterpriseUser: () => teamsUserArgs(teamsSim(), { loginId: "serialized@contoso.com" }),
     MasergyUser: () => masergyUserArgs({ userId: "serialized@example.com" }),
+    PbxGroup: () => ({ name: "Serialized", description: "A group", members: [] }),
 };
 
 /** Vendor objects a kind needs before its create (UMP manages users that already exist in the directory). */

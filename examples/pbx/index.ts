@@ -60,7 +60,19 @@ const carol = config.getBoolean("adoptCarol")
       })
     : undefined;
 
+// A user group owns its whole member list: members left out are removed. Members given as the
+// users' extension outputs make the engine create each user before adding it to the group (a
+// user removed from the program leaves the group before it is deleted).
+const supportTrunk = config.get("supportTrunkId"); // the PBX's id of the trunk the support line goes out through
+const supportTeam = new ucaas.PbxGroup("support-team", {
+    name: "Support team",
+    description: config.get("supportTeamDescription") ?? "Everyone who answers support calls",
+    outboundCallerIds: supportTrunk ? [{ providerId: supportTrunk, callerId: "+12125550100", description: "Support line" }] : undefined,
+    members: [alice.extensionNumber],
+});
+
 export const roleName = support.name;
+export const supportTeamId = supportTeam.groupId;
 export const extensions = {
     alice: alice.extensionNumber,
     bob: bob.extensionNumber,

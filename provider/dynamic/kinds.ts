@@ -1,5 +1,5 @@
 /** The resource types of this package; each becomes `pulumi-nodejs:dynamic/ucaas:<Kind>`. */
-export const resourceKinds = ["MasergyUser", "PbxRole", "PbxUser", "UmpEndpoint", "TeamsEnterpriseUser"] as const;
+export const resourceKinds = ["MasergyUser", "PbxRole", "PbxUser", "UmpEndpoint", "TeamsEnterpriseUser", "PbxGroup"] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
 /** The `module` argument of `pulumi.dynamic.Resource`, giving type tokens `pulumi-nodejs:dynamic/ucaas:<Kind>`. */

@@ -4,12 +4,13 @@
  * method registers the resource's secret values and scrubs them from any error it lets out.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { useStackConfig } from "../config";
 import { appliedInputsKey, inputsDigest } from "./diff";
 import type { Props, ResourceHandlers } from "./handlers";
 import type { ResourceKind } from "./kinds";
+import { withoutStackTrace, type HostLoggedOperation } from "./host-log";
 import { ResourceInitError } from "./partial-failure";
 import { registerSecretProps, scrubbedError, secretSafeFailures } from "./secret-guard";
+import { configureSettings, settingsFailures, withStoredConfigHint } from "./settings-gate";
 
 const providerKey = "__provider";
 
@@ -17,6 +18,7 @@ const providerKey = "__provider";
 const handlerLoaders: Record<ResourceKind, () => ResourceHandlers> = {
     PbxRole: () => require("../pbx/pbx-role.handlers").pbxRoleHandlers,
     PbxUser: () => require("../pbx/pbx-user.handlers").pbxUserHandlers,
+    PbxGroup: () => require("../pbx/pbx-group.handlers").pbxGroupHandlers,
     UmpEndpoint: () => require("../ump/ump-endpoint.handlers").umpEndpointHandlers,
     TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.handlers").teamsEnterpriseUserHandlers,
     MasergyUser: () => require("../masergy/masergy-user.handlers").masergyUserHandlers,
@@ -30,14 +32,23 @@ function handlers(kind: ResourceKind): ResourceHandlers {
     return load();
 }
 
-/** Runs one operation of `kind` with the secret values of `bags` registered, scrubbing any error it throws. */
-async function guarded<T>(kind: ResourceKind, bags: Array<Props | undefined>, operation: (h: ResourceHandlers) => Promise<T>): Promise<T> {
+/**
+ * Runs one operation of `kind` with the secret values of `bags` registered, scrubbing any error it
+ * throws; `logged` names an operation whose errors the host prints (see `host-log.ts`).
+ */
+async function guarded<T>(
+    kind: ResourceKind,
+    bags: Array<Props | undefined>,
+    operation: (h: ResourceHandlers) => Promise<T>,
+    logged?: HostLoggedOperation,
+): Promise<T> {
     try {
         const h = handlers(kind);
         registerSecretProps(h.secretKeys, ...bags);
         return await operation(h);
     } catch (error) {
-        throw scrubbedError(error);
+        const scrubbed = scrubbedError(withStoredConfigHint(error));
+        throw logged ? withoutStackTrace(scrubbed, kind, logged) : scrubbed;
     }
 }
 
@@ -60,18 +71,21 @@ function completePartialFailure(error: unknown, source: Props, applied: Props): 
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    useStackConfig(req.config);
+    configureSettings(req);
 }
 
 export function check(kind: ResourceKind, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     return guarded(kind, [olds, news], async (h) => {
+        // Settings first: they are not inputs, and a resource of a misconfigured vendor must not pass.
+        const settings = settingsFailures(kind);
         const result = await h.check(withoutProvider(olds), withoutProvider(news));
-        return result.failures?.length ? { ...result, failures: secretSafeFailures(result.failures, h.secretKeys, news) } : result;
-    });
+        const failures = [...settings, ...secretSafeFailures(result.failures ?? [], h.secretKeys, news)];
+        return failures.length ? { ...result, failures } : result;
+    }, "check");
 }
 
 export function diff(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    return guarded(kind, [olds, news], (h) => h.diff(id, withoutProvider(olds), withoutProvider(news)));
+    return guarded(kind, [olds, news], (h) => h.diff(id, withoutProvider(olds), withoutProvider(news)), "diff");
 }
 
 /** Records which inputs the outputs were produced from (see `appliedInputsKey`). */
@@ -104,7 +118,7 @@ export function read(kind: ResourceKind, id: string, props: Props): Promise<pulu
         return result.id && result.props
             ? { ...result, props: definedOnly({ ...result.props, [appliedInputsKey]: props[appliedInputsKey] }) }
             : result;
-    });
+    }, "read");
 }
 
 export function update(kind: ResourceKind, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
@@ -120,5 +134,5 @@ export function update(kind: ResourceKind, id: string, olds: Props, news: Props)
 }
 
 export function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
-    return guarded(kind, [props], (h) => h.delete(id, withoutProvider(props)));
+    return guarded(kind, [props], (h) => h.delete(id, withoutProvider(props)), "delete");
 }

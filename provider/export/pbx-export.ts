@@ -1,6 +1,6 @@
 /**
- * Reads what already exists on the PortSIP PBX as roster entries that adopt it: custom roles and
- * every user. Passwords cannot be read back, so they are left out (an adopted user keeps them);
+ * Reads what already exists on the PortSIP PBX as roster entries that adopt it: custom roles,
+ * every user and every user group. Passwords cannot be read back, so they are left out (an adopted user keeps them);
  * the voicemail PIN, which the PBX does return, becomes a secret reference.
  */
 import { portSipClient } from "../pbx/client";
@@ -8,6 +8,7 @@ import { isBuiltInRoleName } from "../pbx/pbx-role.schema";
 import { pbxUserInputKeys } from "../pbx/pbx-user.schema";
 import * as api from "../pbx/portsip-api";
 import { toCamelCase, withoutNulls } from "../wire/case";
+import { exportPbxGroups } from "./pbx-group-export";
 import { mapWithProgress, secretConfigKey, type ExportedVendor, type ExportedSecret } from "./exported-vendor";
 import type { Progress } from "./progress";
 
@@ -60,12 +61,15 @@ export async function exportPbx(progress: Progress): Promise<ExportedVendor> {
             if (live.syncType === "Microsoft 365") {
                 bound++;
             }
-            return { ...entry, adopt: true };
+            return { ...entry, adopt: true } as Record<string, unknown>;
         })
     ).filter((user) => user !== undefined);
+
+    const exportedUsers = new Map(users.map((user) => [String(user.extensionNumber), String(user.name)]));
+    const groups = await exportPbxGroups(client, progress, exportedUsers);
 
     const notes = bound
         ? [`${bound} PortSIP user(s) are bound to Microsoft 365; the API does not say to whom, so ms365UserId is left unmanaged.`]
         : [];
-    return { lists: { ...(roles.length ? { roles } : {}), ...(users.length ? { users } : {}) }, secrets, notes };
+    return { lists: { ...(roles.length ? { roles } : {}), ...(users.length ? { users } : {}), ...(groups.length ? { groups } : {}) }, secrets, notes };
 }

@@ -10,6 +10,7 @@ import { VendorAnswerError, type VendorApiError, type VendorErrorDetails, type V
 import { ConcurrencyLimiter } from "./limiter";
 import { scrubText } from "./redact";
 import { defaultRetryPolicy, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry-policy";
+import { plainHttpServerMessage } from "./transport-guard";
 
 /**
  * Answers larger than this are aborted while they stream in, never buffered whole: no answer we
@@ -206,7 +207,7 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
                         networkCode,
                         vendorMessage: networkCode === "ETIMEDOUT"
                             ? `no answer within ${timeoutMs / 1000} s (${configKeyName("httpTimeoutSeconds")} / ${envVarName("httpTimeoutSeconds")})`
-                            : scrubText((error as Error).message),
+                            : plainHttpServerMessage(error, options.baseUrl) ?? scrubText((error as Error).message),
                         attempts: attempt,
                         outcomeUnknown: isWrite(request) && !notSentCodes.includes(networkCode),
                     });

@@ -1,31 +1,54 @@
-import { getBooleanSetting } from "../config";
+import { bothNames, getBooleanSetting, getSetting, type SettingKey } from "../config";
+import { plainHttpRefusal, urlSettings } from "../settings/rules";
+import { isLoopbackHost, isPlainHttpToAnotherHost, readUrl, shownUrl } from "../settings/urls";
 
-const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i;
-
-/** This machine: `localhost`, 127.x.x.x or ::1 (a local simulator, never a vendor). */
-export function isLoopbackHost(hostname: string): boolean {
-    return loopbackHosts.test(hostname);
-}
+export { isLoopbackHost };
 
 /**
  * Credentials must not cross a network in clear text: plain http:// is allowed only to this
- * machine, unless the operator opts in with `ucaas:insecureHttp`.
+ * machine, unless the operator opts in with `ucaas:insecureHttp`. For URLs that are not settings
+ * (a command's `--token-url`); settings are judged by `settings/rules.ts` with the same words.
  */
 export function assertTransportAllowed(vendor: string, baseUrl: string, settingName: string): URL {
-    let url: URL;
-    try {
-        url = new URL(baseUrl);
-    } catch {
-        throw new Error(`${vendor}: ${settingName} is not a valid URL: "${baseUrl}".`);
+    const reading = readUrl(baseUrl, { example: "https://host.example.com" });
+    if (reading.problem !== undefined) {
+        const fix = reading.suggestion ? `: use ${reading.suggestion}` : "";
+        throw new Error(`${vendor}: ${settingName} is "${shownUrl(baseUrl)}", which ${reading.problem}${fix}.`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-        throw new Error(`${vendor}: ${settingName} must be an http(s) URL, got "${url.protocol}".`);
+    if (isPlainHttpToAnotherHost(reading.url) && !getBooleanSetting("insecureHttp")) {
+        throw new Error(`${vendor}: ${plainHttpRefusal(reading.url.host, settingName)}`);
     }
-    if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !getBooleanSetting("insecureHttp")) {
-        throw new Error(
-            `${vendor}: refusing plain http:// to ${url.host} (${settingName}); use https://, ` +
-                "or set ucaas:insecureHttp / UCAAS_INSECURE_HTTP=true if this network is trusted.",
-        );
+    return reading.url;
+}
+
+/** The URL setting a client's base URL came from (the token endpoint's client has its folder as base). */
+function settingWithUrl(baseUrl: string): SettingKey | undefined {
+    const base = baseUrl.replace(/\/+$/, "");
+    return urlSettings.find((key) => {
+        const value = getSetting(key)?.trim().replace(/\/+$/, "");
+        return value !== undefined && (value === base || value.startsWith(`${base}/`));
+    });
+}
+
+/**
+ * A TLS handshake that met plain HTTP (OpenSSL's "wrong version number", EPROTO): the server at an
+ * https:// URL speaks http. Said in those words with the URL to use, instead of OpenSSL's dump.
+ */
+export function plainHttpServerMessage(error: unknown, baseUrl: string): string | undefined {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code !== "EPROTO" || !/wrong version number/i.test(message ?? "")) {
+        return undefined;
     }
-    return url;
+    const key = settingWithUrl(baseUrl);
+    const url = new URL(key ? getSetting(key)!.trim() : baseUrl);
+    const port = url.port || "443"; // the port that answered, which is no longer the default one
+    url.protocol = "http:";
+    url.port = port;
+    const guard = isLoopbackHost(url.hostname)
+        ? ""
+        : `, and set ${bothNames("insecureHttp")}=true if this network is trusted (credentials would cross it unencrypted)`;
+    return (
+        `the server at ${url.host} speaks plain HTTP, not HTTPS (TLS: "wrong version number"): ` +
+        `use ${shownUrl(url.href.replace(/\/$/, ""))}${key ? ` in ${bothNames(key)}` : ""}${guard}`
+    );
 }

@@ -1,34 +1,26 @@
-import { configKeyName, envVarName, getNumberSetting, getSetting, requireSetting } from "../config";
+import { getNumberSetting, getSetting } from "../config";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { MasergyApiError } from "../http/errors";
-import { assertTransportAllowed, isLoopbackHost } from "../http/transport-guard";
+import { assertVendorSettings } from "../settings/verify";
 import { masergyErrorFormat } from "./masergy-answers";
 import { masergyTokenSource, type MasergyCredential } from "./tokens";
 
 /** The configured credential: the offline refresh token, else username and password. */
 export function masergyCredential(): MasergyCredential {
+    assertVendorSettings("masergy");
     const refreshToken = getSetting("masergyRefreshToken");
     if (refreshToken) {
         return { kind: "refreshToken", refreshToken };
     }
-    const username = getSetting("masergyUsername");
-    if (!username) {
-        requireSetting(
-            "masergyRefreshToken",
-            "an offline refresh token from `npx pulumi-ucaas masergy-login`, or set ucaas:masergyUsername and ucaas:masergyPassword",
-        );
-    }
-    return { kind: "password", username: username!, password: requireSetting("masergyPassword", `the password of Masergy user ${username}`) };
+    return { kind: "password", username: getSetting("masergyUsername")!, password: getSetting("masergyPassword")! };
 }
 
 /** The Masergy provisioning API client, shared by every resource in this process. */
 export function masergyClient(): VendorClient {
-    const apiUrl = requireSetting("masergyApiUrl");
-    assertTransportAllowed("Masergy", apiUrl, "ucaas:masergyApiUrl");
-    const tokenUrl = requireSetting("masergyTokenUrl");
-    assertTransportAllowed("Masergy", tokenUrl, "ucaas:masergyTokenUrl");
     const credential = masergyCredential();
+    const apiUrl = getSetting("masergyApiUrl")!;
+    const tokenUrl = getSetting("masergyTokenUrl")!;
     const identity = credential.kind === "refreshToken" ? credential.refreshToken : `${credential.username}\n${credential.password}`;
     return cached(["masergy", apiUrl, tokenUrl, identity], () =>
         createVendorClient({
@@ -41,24 +33,15 @@ export function masergyClient(): VendorClient {
     );
 }
 
-/** Masergy: "We recommend not to poll more than once every 10 seconds" (seed, "1. Polling"). */
-export const masergyMinPollIntervalSeconds = 10;
-
 /**
  * How often the run may poll and how long to wait for a job, read when an operation starts (before
- * anything is sent, so a refused setting never leaves a job behind). A poll interval below Masergy's
- * 10 seconds is refused for every Masergy host but this machine's (the simulators).
+ * anything is sent, so a refused setting never leaves a job behind). The settings rules refuse a poll
+ * interval below Masergy's 10 seconds ("We recommend not to poll more than once every 10 seconds",
+ * seed, "1. Polling") for every Masergy host but this machine's (the simulators).
  */
 export function masergyJobTiming(): { intervalMs: number; timeoutMs: number } {
-    const seconds = getNumberSetting("masergyPollIntervalSeconds");
-    const api = assertTransportAllowed("Masergy", requireSetting("masergyApiUrl"), "ucaas:masergyApiUrl");
-    if (seconds < masergyMinPollIntervalSeconds && !isLoopbackHost(api.hostname)) {
-        throw new Error(
-            `Masergy: ${configKeyName("masergyPollIntervalSeconds")} / ${envVarName("masergyPollIntervalSeconds")} is ${seconds}, ` +
-                `but Masergy asks for no more than one poll every ${masergyMinPollIntervalSeconds} seconds; ` +
-                `intervals below ${masergyMinPollIntervalSeconds} are allowed only against a simulator on this machine, ` +
-                `not ${api.host}. Set it to ${masergyMinPollIntervalSeconds} or more, or leave it unset.`,
-        );
-    }
-    return { intervalMs: seconds * 1000, timeoutMs: getNumberSetting("masergyJobTimeoutMinutes") * 60_000 };
+    return {
+        intervalMs: getNumberSetting("masergyPollIntervalSeconds") * 1000,
+        timeoutMs: getNumberSetting("masergyJobTimeoutMinutes") * 60_000,
+    };
 }

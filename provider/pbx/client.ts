@@ -1,10 +1,10 @@
-import { getSetting, requireSetting } from "../config";
+import { getSetting } from "../config";
 import { CachedTokenSource, staticToken, type AccessToken, type TokenSource } from "../http/auth";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { PortSipApiError } from "../http/errors";
 import { registerSecret } from "../http/secret-values";
-import { assertTransportAllowed } from "../http/transport-guard";
+import { assertVendorSettings } from "../settings/verify";
 import { portSipAnswers, portSipErrorFormat } from "./portsip-answers";
 
 /** The client id PortSIP documents for its OAuth password grant. */
@@ -54,15 +54,12 @@ function loginTokenSource(baseUrl: string, username: string, password: string, d
 
 /** The PortSIP client for the configured PBX, shared by every resource in this process. */
 export function portSipClient(): VendorClient {
-    const baseUrl = requireSetting("pbxUrl", "the PortSIP PBX REST API base, e.g. https://pbx.example.com:8887");
-    assertTransportAllowed("PortSIP", baseUrl, "ucaas:pbxUrl");
+    assertVendorSettings("pbx");
+    const baseUrl = getSetting("pbxUrl")!;
     const token = getSetting("pbxToken");
     const username = getSetting("pbxUsername");
     const domain = getSetting("pbxDomain");
-    if (!token && !username) {
-        requireSetting("pbxToken", "a PortSIP bearer token, or set ucaas:pbxUsername and ucaas:pbxPassword to log in");
-    }
-    const password = token ? undefined : requireSetting("pbxPassword", `the password of PortSIP user ${username}`);
+    const password = token ? undefined : getSetting("pbxPassword");
     return cached(["portsip", baseUrl, token, username, password, domain], () =>
         createVendorClient({
             ...clientOptions(baseUrl),

@@ -22,6 +22,12 @@ export interface PbxUserSummary {
     [field: string]: unknown;
 }
 
+export interface PbxGroupSummary {
+    id: string;
+    name: string;
+    description?: string;
+}
+
 /** Every role of the PBX, built-in ones included. */
 export async function roles(): Promise<PbxRoleSummary[]> {
     const items = await api.listRoles(portSipClient());
@@ -32,4 +38,10 @@ export async function roles(): Promise<PbxRoleSummary[]> {
 export async function users(options: { filter?: string } = {}): Promise<PbxUserSummary[]> {
     const items = await api.listUsers(portSipClient(), options.filter);
     return items.map((item) => withoutNulls(toCamelCase(item)) as PbxUserSummary);
+}
+
+/** User groups of the PBX (`{ id, name, description }`); `filter` as for `users`, e.g. `name eq 'Sales'`. */
+export async function groups(options: { filter?: string } = {}): Promise<PbxGroupSummary[]> {
+    const items = await api.listGroups(portSipClient(), options.filter);
+    return items.map((item) => withoutNulls(toCamelCase(item)) as PbxGroupSummary);
 }

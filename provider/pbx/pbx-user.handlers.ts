@@ -4,9 +4,9 @@ import { schemaCheckAndDiff, type Props, type ResourceHandlers } from "../dynami
 import { ResourceInitError } from "../dynamic/partial-failure";
 import { createVerified, outcomeUnknown } from "../dynamic/verified-create";
 import type { VendorClient } from "../http/client";
-import { VendorApiError } from "../http/errors";
 import { toSnakeCase } from "../wire/case";
 import { portSipClient } from "./client";
+import { isDuplicateRefusal } from "./duplicate-refusal";
 import * as api from "./portsip-api";
 import type { PortSipUserAnswer } from "./portsip-answers";
 import { applyUser, bindingWrite, verifyUser } from "./pbx-user.apply";
@@ -36,11 +36,6 @@ async function findByExtension(client: VendorClient, extensionNumber: string): P
     const summary = await api.findUserByExtension(client, extensionNumber);
     return summary ? api.getUser(client, summary.id) : undefined;
 }
-
-/** PortSIP's refusal of a name or extension that is taken: after a lost create, possibly our own. */
-const isDuplicateRefusal = (error: unknown) =>
-    error instanceof VendorApiError && error.inVendorFormat && (error.statusCode === 409 || error.statusCode === 400) &&
-    /already (exists|in use)/i.test(error.vendorMessage ?? "");
 
 /**
  * The user with the declared extension exists: take it over under the one rule (adopt, the

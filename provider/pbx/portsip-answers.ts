@@ -4,9 +4,9 @@
  * and PortSIP's error format. The API module, the token source, lookups, export and
  * `pulumi-ucaas doctor` read answers through these and nothing else.
  *
- * Sources: the seed `portsip-pbx-rest-api-users-roles-groups.txt` (list pages, role and user
- * bodies), PortSIP's `about.md` (error format, blanks answered as null) and `authentication.md`
- * (the OAuth token answer), both summarised in reference/vendor-apis.md Q2.
+ * Sources: the seed `portsip-pbx-rest-api-users-roles-groups.txt` (list pages, role, user and
+ * group bodies, group members), PortSIP's `about.md` (error format, blanks answered as null) and
+ * `authentication.md` (the OAuth token answer), both summarised in reference/vendor-apis.md Q2.
  */
 import { z } from "zod";
 import { jsonAnswer } from "../http/answer";
@@ -111,8 +111,43 @@ export const PortSipUser = z.looseObject({
 export type PortSipRoleAnswer = z.output<typeof PortSipRole>;
 export type PortSipUserAnswer = z.output<typeof PortSipUser>;
 
-/** `POST /api/users` (seed, reference Q2): `201 {id}`. */
+/** `POST /api/users` (seed, reference Q2): `201 {id}`; `POST /api/groups` answers the same `{id}`. */
 export const PortSipCreatedUser = z.looseObject({ id: z.string().min(1) });
+
+/** An item of `GET /api/groups` (seed: `{id, name, description}`). */
+export const PortSipGroupSummary = z.looseObject({ id: z.string().min(1), name: z.string().min(1), description: z.string().nullish() });
+export const PortSipGroupListPage = listPage(PortSipGroupSummary);
+
+/**
+ * `GET /api/groups/{id}` (seed): `{id, name, outbound_caller_ids: [{provider_id, caller_id,
+ * description}], description}`. Caller ids are read whole; a blank list may come back as null.
+ */
+export const PortSipGroup = z.looseObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    description: z.string().nullish(),
+    outbound_caller_ids: z
+        .array(z.looseObject({ provider_id: z.string().min(1), caller_id: z.string().min(1), description: z.string().nullish() }))
+        .nullish(),
+});
+
+/**
+ * `GET /api/groups/{id}/members` (seed): `{items: [{id, name, display_name, extension_number}]}`,
+ * the whole list: the seed documents no paging for it. A `count` beyond the items received would
+ * mean a page of a longer list, which we cannot read whole, so it is refused rather than taken as
+ * every member.
+ */
+export const PortSipGroupMembers = z
+    .looseObject({
+        count: z.number().int().nonnegative().optional(),
+        items: z.array(z.looseObject({ id: z.string().min(1), name: z.string().min(1), extension_number: z.string().min(1) })),
+    })
+    .refine((page) => page.count === undefined || page.count <= page.items.length, {
+        message: "count is more than the items listed: a page of a longer member list, which the seed documents no paging for",
+    });
+
+export type PortSipGroupAnswer = z.output<typeof PortSipGroup>;
+export type PortSipGroupMember = z.output<typeof PortSipGroupMembers>["items"][number];
 
 export const portSipAnswers = {
     token: jsonAnswer("a PortSIP token {access_token, expires_in?, refresh_token?}", PortSipTokenAnswer),
@@ -121,6 +156,10 @@ export const portSipAnswers = {
     userList: jsonAnswer("a PortSIP list page {count?, items: [{id, name, extension_number}]}", PortSipUserListPage),
     user: jsonAnswer("a PortSIP user {id, name, extension_number, ...}", PortSipUser),
     createdUser: jsonAnswer("the created user's {id}", PortSipCreatedUser),
+    groupList: jsonAnswer("a PortSIP list page {count?, items: [{id, name, description?}]}", PortSipGroupListPage),
+    group: jsonAnswer("a PortSIP user group {id, name, description?, outbound_caller_ids?}", PortSipGroup),
+    groupMembers: jsonAnswer("a PortSIP member list {items: [{id, name, extension_number}]}", PortSipGroupMembers),
+    createdGroup: jsonAnswer("the created group's {id}", PortSipCreatedUser),
 };
 
 /**

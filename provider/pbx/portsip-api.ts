@@ -125,6 +125,69 @@ export async function destroyUser(client: VendorClient, id: string): Promise<boo
     return done ?? false;
 }
 
+// Groups
+
+export const listGroups = (client: VendorClient, filter?: string) => listAll(client, "groups", "api/groups", portSipAnswers.groupList, { filter });
+
+/** The group with exactly this name, or undefined. */
+export async function findGroupByName(client: VendorClient, name: string) {
+    const matches = await listGroups(client, `name eq ${odataString(name)}`);
+    return matches.find((group) => group.name === name);
+}
+
+const groupPath = (id: string, suffix = "") => `api/groups/${encodeURIComponent(id)}${suffix}`;
+
+export const getGroup = (client: VendorClient, id: string) =>
+    orMissing(client.send({ operation: `read group ${id}`, method: "GET", path: groupPath(id), answer: portSipAnswers.group }));
+
+export async function createGroup(client: VendorClient, group: WireObject): Promise<string> {
+    const created = await client.send({ operation: `create group ${group.name}`, method: "POST", path: "api/groups", json: group, answer: portSipAnswers.createdGroup });
+    return created.id;
+}
+
+/** Sets the fields given (absolute values, so safe to repeat). */
+export const updateGroup = (client: VendorClient, id: string, fields: WireObject) =>
+    client.send({
+        operation: `update group ${id} (${Object.keys(fields).join(", ")})`,
+        method: "POST",
+        path: groupPath(id),
+        json: fields,
+        answer: noAnswer,
+        idempotent: true,
+    });
+
+/** Resolves to false when PortSIP says the group was already gone. */
+export async function destroyGroup(client: VendorClient, id: string): Promise<boolean> {
+    const done = await orMissing(
+        client.send({ operation: `delete group ${id}`, method: "POST", path: groupPath(id, "/destroy"), answer: noAnswer, idempotent: true }).then(() => true),
+    );
+    return done ?? false;
+}
+
+/** Every member of the group, or undefined when PortSIP says the group does not exist. */
+export async function listGroupMembers(client: VendorClient, id: string) {
+    const page = await orMissing(client.send({ operation: `list the members of group ${id}`, method: "GET", path: groupPath(id, "/members"), answer: portSipAnswers.groupMembers }));
+    return page?.items;
+}
+
+const memberPath = (id: string, extensionNumber: string, suffix = "") => groupPath(id, `/members/${encodeURIComponent(extensionNumber)}${suffix}`);
+
+/**
+ * Membership is absolute, so both are safe to repeat. A 404 is not read as "gone" here: adding
+ * names a group and an extension, and PortSIP's 404 may mean either.
+ */
+export const addGroupMember = (client: VendorClient, id: string, extensionNumber: string) =>
+    client.send({ operation: `add extension ${extensionNumber} to group ${id}`, method: "POST", path: memberPath(id, extensionNumber), answer: noAnswer, idempotent: true });
+
+export const removeGroupMember = (client: VendorClient, id: string, extensionNumber: string) =>
+    client.send({
+        operation: `remove extension ${extensionNumber} from group ${id}`,
+        method: "POST",
+        path: memberPath(id, extensionNumber, "/destroy"),
+        answer: noAnswer,
+        idempotent: true,
+    });
+
 /** Resolves to false when PortSIP says the role was already gone. */
 export async function destroyRoleIfPresent(client: VendorClient, name: string): Promise<boolean> {
     return (await orMissing(destroyRole(client, name).then(() => true))) ?? false;

@@ -3,7 +3,7 @@ import { MissingSecretsError, type MissingSecret } from "./errors";
 import type { Roster } from "./load";
 import { nameEntries, type NamedEntry } from "./names";
 import { isSecretRef, type SecretRef } from "./secret-ref";
-import { rosterSections, sectionPath, type RosterSection } from "./sections";
+import { ReferenceTargets, resolveReferences } from "./references";
 
 /** The resources a roster declared, by logical name (e.g. `pbx-user-alice`). */
 export type DeployedRoster = Record<string, pulumi.CustomResource>;
@@ -33,15 +33,10 @@ function missingSecrets(entries: readonly NamedEntry[]): MissingSecret[] {
     return [...missing].map(([key, usedBy]) => ({ key, usedBy }));
 }
 
-/** The fields of `section` that other sections reference its entries by (a role's `name`). */
-function referencedFields(section: RosterSection): string[] {
-    return rosterSections.flatMap((other) => (other.references ?? []).filter((r) => r.section === sectionPath(section)).map((r) => r.key));
-}
-
 /**
  * Declares one resource per roster entry, named after an identity that no update changes (see
  * `sections.ts`), with the names it had before as aliases. Sections are declared in dependency order
- * (roles before the users that use them). Fails, before declaring anything, when the stack lacks
+ * (roles before the users that use them, users before their groups). Fails, before declaring anything, when the stack lacks
  * any of the roster's secrets, naming them all.
  */
 export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
@@ -52,8 +47,7 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
     }
     const declared: DeployedRoster = {};
     // `pbx.roles name Support` -> the role's resource, for entries that reference it.
-    const byField = new Map<string, pulumi.CustomResource>();
-    const fieldKey = (section: string, field: string, value: unknown) => `${section}\0${field}\0${String(value)}`;
+    const targets = new ReferenceTargets<pulumi.CustomResource>();
     for (const { section, entry, name, aliases } of entries) {
         const args: Record<string, unknown> = { ...entry };
         for (const key of section.secretKeys) {
@@ -63,18 +57,11 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
                 args[key] = config.requireSecret(configKey);
             }
         }
-        for (const reference of section.references ?? []) {
-            const target = byField.get(fieldKey(reference.section, reference.key, args[reference.field]));
-            if (target) {
-                args[reference.field] = (target as unknown as Record<string, pulumi.Output<unknown>>)[reference.output];
-            }
-        }
+        resolveReferences(section, args, targets, (target, reference) => (target as unknown as Record<string, pulumi.Output<unknown>>)[reference.output]);
         const withAliases = aliases.length ? { ...opts, aliases: [...(opts.aliases ?? []), ...aliases.map((alias) => ({ name: alias }))] } : opts;
         const resource = section.declare(name, args, withAliases);
         declared[name] = resource;
-        for (const field of referencedFields(section)) {
-            byField.set(fieldKey(sectionPath(section), field, entry[field]), resource);
-        }
+        targets.add(section, entry, resource);
     }
     return declared;
 }

@@ -5,6 +5,7 @@ import { RosterError, type RosterProblem } from "./errors";
 import { rosterIssue } from "./issues";
 import { nameEntries } from "./names";
 import { positionOf } from "./positions";
+import { unresolvedReferences } from "./references";
 import { RosterSchema } from "./schema";
 import { sectionPath } from "./sections";
 import { resolveTenant, type TenantAliases } from "./tenants";
@@ -73,6 +74,9 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
         const sections = { ...vendors, ...(vendors.teams ? { teams } : {}) } as RosterSections;
         problems.push(...resolveTenants(sections, tenants, doc, lineCounter, file));
         problems.push(...duplicates(sections, tenants, doc, lineCounter, file));
+        for (const { path, message } of unresolvedReferences(sections, nameEntries(sections, { tenants }))) {
+            problems.push({ file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message });
+        }
         roster = { file, sections, declared, tenants };
     }
     if (problems.length || !roster) {

@@ -18,7 +18,7 @@ export function entrySchema(section: RosterSection): z.ZodObject {
         Object.entries(section.rosterDescriptions ?? {}).map(([key, text]) => [key, (section.schema.shape[key] as z.ZodType).describe(text)]),
     );
     // safeExtend keeps the resource's cross-field rules (e.g. secrets required unless adopting).
-    return section.schema.safeExtend({ ...described, ...secrets } as never);
+    return section.schema.safeExtend({ ...described, ...section.rosterFields, ...secrets } as never);
 }
 
 /** Roster-only keys of a vendor object that are not sections of resources. */

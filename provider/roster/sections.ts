@@ -4,10 +4,12 @@
  * Vendors add their section here.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import { z } from "zod";
 import type { ResourceKind } from "../dynamic/kinds";
 import { MasergyUser } from "../masergy/masergy-user";
 import { MasergyUserArgsSchema, masergyUserSecretKeys } from "../masergy/masergy-user.schema";
+import { PbxGroup } from "../pbx/pbx-group";
+import { PbxGroupArgsSchema, PbxGroupMember } from "../pbx/pbx-group.schema";
 import { PbxRole } from "../pbx/pbx-role";
 import { PbxRoleArgsSchema } from "../pbx/pbx-role.schema";
 import { PbxUser } from "../pbx/pbx-user";
@@ -56,9 +58,24 @@ export interface RosterSection {
     /**
      * Fields that may name another roster entry by one of its fields, e.g. a PbxUser's `role` names
      * a PbxRole's `name`: the reference becomes that resource's output, so the engine orders them
-     * and the preview shows it.
+     * and the preview shows it (see `references.ts`).
      */
-    references?: ReadonlyArray<{ field: string; section: string; key: string; output: string }>;
+    references?: readonly RosterReference[];
+    /** Fields whose schema differs in a roster, e.g. a group's members may be user names there. */
+    rosterFields?: Readonly<Record<string, z.ZodType>>;
+}
+
+export interface RosterReference {
+    /** The referencing field; each item of a list field may name an entry. */
+    field: string;
+    /** The section referenced, e.g. `pbx.users`. */
+    section: string;
+    /** The fields of its entries a value may name, tried in order. */
+    keys: readonly string[];
+    /** The output of the named resource that replaces the value. */
+    output: string;
+    /** What a value that names no entry must be instead; any value is accepted when absent. */
+    otherwise?: { schema: z.ZodType; says: string };
 }
 
 export const rosterSections: readonly RosterSection[] = [
@@ -98,7 +115,37 @@ export const rosterSections: readonly RosterSection[] = [
         uniqueBy: [{ label: "extension", of: (entry) => String(entry.extensionNumber) }],
         identity: (entry) => `${entry.name} (extension ${entry.extensionNumber})`,
         declare: (name, args, opts) => new PbxUser(name, args as never, opts),
-        references: [{ field: "role", section: "pbx.roles", key: "name", output: "name" }],
+        references: [{ field: "role", section: "pbx.roles", keys: ["name"], output: "name" }],
+    },
+    {
+        vendor: "pbx",
+        list: "groups",
+        kind: "PbxGroup",
+        schema: PbxGroupArgsSchema,
+        secretKeys: [],
+        namePrefix: "pbx-group",
+        nameKey: (entry) => String(entry.name),
+        identity: (entry) => String(entry.name),
+        declare: (name, args, opts) => new PbxGroup(name, args as never, opts),
+        rosterFields: {
+            members: z
+                .array(z.string().min(1))
+                .optional()
+                .describe(
+                    "Every member, in any order: a user of `pbx.users` by its name (or extension number), which becomes that user's " +
+                        "extension output, so the user is created before it joins and deleted after it left; or the extension number of a " +
+                        "user this roster does not manage. The group owns the whole list: a member left out is removed from the group.",
+                ),
+        },
+        references: [
+            {
+                field: "members",
+                section: "pbx.users",
+                keys: ["name", "extensionNumber"],
+                output: "extensionNumber",
+                otherwise: { schema: PbxGroupMember, says: "is neither the name nor the extension of a user in pbx.users, nor an extension number (3-64 digits)" },
+            },
+        ],
     },
     {
         vendor: "ump",

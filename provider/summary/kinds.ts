@@ -52,6 +52,15 @@ export const kindSummaries: Record<ResourceKind, KindSummary> = {
         whileReplaced: "the user has no extension, voicemail or phone registration until it is recreated",
         removal: "the user, its extension and voicemail are deleted at the PBX",
     },
+    PbxGroup: {
+        vendor: "PortSIP PBX",
+        label: (p) => (text(p.name) ? `group ${p.name}` : undefined),
+        secretKeys: [],
+        computedKeys: ["groupId"],
+        deleteBeforeReplace: false,
+        whileReplaced: "nothing replaces a group: every change, a new name included, is made in place",
+        removal: "the group is deleted at the PBX; its members stay as users",
+    },
     MasergyUser: {
         vendor: "Masergy",
         label: (p) => text(p.userId),

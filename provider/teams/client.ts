@@ -1,10 +1,10 @@
-import { requireSetting } from "../config";
+import { getSetting } from "../config";
 import { CachedTokenSource, type AccessToken } from "../http/auth";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { TeamsApiError } from "../http/errors";
 import { registerSecret } from "../http/secret-values";
-import { assertTransportAllowed } from "../http/transport-guard";
+import { assertVendorSettings } from "../settings/verify";
 import { teamsAnswers, teamsErrorFormat } from "./connecttoteams-answers";
 
 interface TeamsCredentials {
@@ -50,13 +50,13 @@ function clientOptions(baseUrl: string) {
 
 /** The ConnecttoTeams client for the configured endpoint and credentials, shared by every resource in this process. */
 export function teamsClient(): VendorClient {
-    const baseUrl = requireSetting("teamsUrl");
-    assertTransportAllowed("ConnecttoTeams", baseUrl, "ucaas:teamsUrl");
+    assertVendorSettings("teams");
+    const baseUrl = getSetting("teamsUrl")!;
     const credentials: TeamsCredentials = {
-        clientId: requireSetting("teamsClientId", "the ConnecttoTeams OAuth client id"),
-        clientSecret: requireSetting("teamsClientSecret", "the ConnecttoTeams OAuth client secret"),
-        username: requireSetting("teamsUsername", "the ConnecttoTeams portal admin used for the API"),
-        password: requireSetting("teamsPassword", "the password of the ConnecttoTeams portal admin"),
+        clientId: getSetting("teamsClientId")!,
+        clientSecret: getSetting("teamsClientSecret")!,
+        username: getSetting("teamsUsername")!,
+        password: getSetting("teamsPassword")!,
     };
     return cached(["teams", baseUrl, credentials.clientId, credentials.clientSecret, credentials.username, credentials.password], () =>
         createVendorClient({ ...clientOptions(baseUrl), tokens: passwordGrant(baseUrl, credentials) }),

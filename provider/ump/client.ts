@@ -1,15 +1,15 @@
-import { getSetting, requireSetting } from "../config";
+import { getSetting } from "../config";
 import { staticToken } from "../http/auth";
 import { cached } from "../http/client-cache";
 import { createVendorClient, type VendorClient } from "../http/client";
 import { UmpApiError } from "../http/errors";
-import { assertTransportAllowed } from "../http/transport-guard";
+import { assertVendorSettings } from "../settings/verify";
 import { umpErrorFormat } from "./ump-answers";
 
 /** The UMP client for the configured server, shared by every resource and lookup in this process. */
 export function umpClient(): VendorClient {
-    const baseUrl = requireSetting("umpUrl", "the AudioCodes UMP API base, e.g. http://ump.example.com/sysadmin/api");
-    assertTransportAllowed("AudioCodes UMP", baseUrl, "ucaas:umpUrl");
+    assertVendorSettings("ump");
+    const baseUrl = getSetting("umpUrl")!;
     // UMP ENT documents no authentication; deployments that put a bearer token in front set ucaas:umpToken.
     const token = getSetting("umpToken");
     return cached(["ump", baseUrl, token], () =>

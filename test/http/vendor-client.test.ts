@@ -192,6 +192,6 @@ describe("vendor client: every answer is read as its request declares", () => {
         assert.match(error.message, /no answer within 0\.2 s \(ucaas:httpTimeoutSeconds \/ UCAAS_HTTP_TIMEOUT_SECONDS\)/);
 
         process.env.UCAAS_HTTP_TIMEOUT_SECONDS = "soon";
-        await assert.rejects(client().send(list), /Setting ucaas:httpTimeoutSeconds \/ UCAAS_HTTP_TIMEOUT_SECONDS must be a positive number, got "soon"/);
+        await assert.rejects(client().send(list), /Setting ucaas:httpTimeoutSeconds \/ UCAAS_HTTP_TIMEOUT_SECONDS is "soon", which is not a number: use a number of seconds greater than 0 and at most 3600/);
     });
 });

@@ -124,7 +124,8 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/api";
             delete process.env.UCAAS_MASERGY_REFRESH_TOKEN;
             delete process.env.UCAAS_MASERGY_USERNAME;
-            await assert.rejects(create(1), (error: Error) => {
+            // check refuses it first (test/settings); an operation that skipped check is refused the same way.
+            await assert.rejects(provider.read("jdoe@example.com", { ...masergyUserArgs(), __provider: fakeProviderText }), (error: Error) => {
                 assert.match(error.message, /ucaas:masergyRefreshToken.*masergy-login.*UCAAS_MASERGY_REFRESH_TOKEN/);
                 assert.equal(error.message.includes("\n"), false);
                 return true;
@@ -138,10 +139,12 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "2";
             await assert.rejects(
                 create(1),
-                /^Error: Masergy: ucaas:masergyPollIntervalSeconds \/ UCAAS_MASERGY_POLL_INTERVAL_SECONDS is 2, but Masergy asks for no more than one poll every 10 seconds; intervals below 10 are allowed only against a simulator on this machine, not api\.masergy\.example\./,
+                /Setting ucaas:masergyPollIntervalSeconds \/ UCAAS_MASERGY_POLL_INTERVAL_SECONDS is \\"2\\", which is below 10: Masergy asks for no more than one poll every 10 seconds, and a shorter interval is allowed only against a simulator on this machine, not api\.masergy\.example/,
             );
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "10";
             assert.deepEqual(masergyJobTiming(), { intervalMs: 10_000, timeoutMs: 3_600_000 });
+            process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "2";
+            assert.throws(() => masergyJobTiming(), /is "2", which is below 10/, "an operation that skipped check is refused the same way");
             process.env.UCAAS_MASERGY_API_URL = "http://127.0.0.1:9/apiman-gateway/MasergyUCaaS/provisioning/1.0";
             process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "0.05";
             assert.equal(masergyJobTiming().intervalMs, 50, "a simulator on this machine may be polled faster");
@@ -151,7 +154,10 @@ describe("Masergy tokens and settings", () => {
             process.env.UCAAS_MASERGY_API_URL = "https://api.example.com/provisioning/1.0";
             process.env.UCAAS_MASERGY_TOKEN_URL = "http://sso.example.com/auth/realms/ucaas/protocol/openid-connect/token";
             process.env.UCAAS_MASERGY_REFRESH_TOKEN = "some-refresh-token";
-            await assert.rejects(create(1), /refusing plain http:\/\/ to sso\.example\.com \(ucaas:masergyTokenUrl\)/);
+            await assert.rejects(
+                provider.read("jdoe@example.com", { ...masergyUserArgs(), __provider: fakeProviderText }),
+                /refusing plain http:\/\/ to sso\.example\.com \(ucaas:masergyTokenUrl \/ UCAAS_MASERGY_TOKEN_URL\)/,
+            );
         });
     });
 });

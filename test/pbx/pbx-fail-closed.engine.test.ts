@@ -95,7 +95,7 @@ describe("examples/pbx through the real Pulumi engine, behind a proxy: secrets a
         proxy().clearRules();
         sim().clearRequests();
         const steps = await t.previewSteps();
-        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same"]);
+        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same", "same"]);
     });
 
     it("destroy leaves the PBX empty", async () => {

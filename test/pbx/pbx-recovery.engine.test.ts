@@ -139,12 +139,14 @@ describe("examples/pbx through the Pulumi CLI: a hard-killed up, the recovery, a
         assert.equal(up.code, 0, up.output);
         assert.equal(alice()?.id, aliceId, "the same user");
         assert.equal(users().length, 2);
-        const writes = sim().requests().filter((r) => r.method === "POST").map((r) => r.path.replace(aliceId, "{alice}"));
+        const writes = sim().requests().filter((r) => r.method === "POST" && r.path.startsWith("/api/users")).map((r) => r.path.replace(aliceId, "{alice}"));
         // Only what the PBX cannot show: the passwords. No create, no delete, no profile write.
         assert.deepEqual(writes.sort(), ["/api/users/{alice}/extension_password", "/api/users/{alice}/password"]);
+        // The group that waited for alice is created now, with her in it.
+        assert.deepEqual(sim().state().groups.map((g) => g.members.map((m) => m.extension_number)), [["1001"]]);
         sim().clearRequests();
         const steps = await t.previewSteps();
-        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same"]);
+        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same", "same"]);
         assert.equal(sim().requests().length, 0);
     });
 

@@ -29,17 +29,17 @@ describe("PortSIP credentials and endpoint settings", () => {
     describe("when settings are missing or unsafe", () => {
         restoreUcaasVariablesAfterEach();
 
+        // check refuses these first (test/settings); an operation that skipped it (refresh, destroy) is refused the same way.
         it("names the config key and the environment variable of a missing setting in one line", async () => {
             delete process.env.UCAAS_PBX_URL;
-            const inputs = await checked(provider, pbxUserArgs());
-            await assertNamesMissingSetting(provider.create({ ...inputs, __provider: fakeProviderText }), "ucaas:pbxUrl", "UCAAS_PBX_URL");
+            process.env.UCAAS_PBX_TOKEN = "t0ken-value";
+            await assertNamesMissingSetting(provider.create({ ...pbxUserArgs(), __provider: fakeProviderText }), "ucaas:pbxUrl", "UCAAS_PBX_URL");
         });
 
         it("refuses plain http to a host other than this machine unless insecureHttp is set", async () => {
             process.env.UCAAS_PBX_URL = "http://pbx.example.com:8887";
             process.env.UCAAS_PBX_TOKEN = "t0ken-value";
-            const inputs = await checked(provider, pbxUserArgs());
-            await assert.rejects(provider.create({ ...inputs, __provider: fakeProviderText }), /refusing plain http:\/\/ to pbx\.example\.com:8887.*ucaas:insecureHttp/);
+            await assert.rejects(provider.create({ ...pbxUserArgs(), __provider: fakeProviderText }), /refusing plain http:\/\/ to pbx\.example\.com:8887.*ucaas:insecureHttp/);
         });
     });
 });

@@ -12,6 +12,7 @@ describe("examples/pbx through the real Pulumi engine", function () {
     let t: TestStack;
     const users = () => sim().state().users;
     const userNamed = (name: string) => users().find((u: { name: string }) => u.name === name);
+    const groupMembers = () => sim().state().groups.map((g) => [g.name, g.members.map((m) => m.extension_number).sort()]);
 
     before(async () => {
         const workDir = await prepareProgram("pbx");
@@ -23,10 +24,12 @@ describe("examples/pbx through the real Pulumi engine", function () {
             await t.stack.setConfig(key, { value, secret: true });
         }
     });
-    it("up creates the role before the users that reference it", async () => {
+    it("up creates the role before the users that reference it, and alice before the group she joins", async () => {
         const result = await t.stack.up();
         assert.equal(result.summary.result, "succeeded");
-        assert.equal(result.summary.resourceChanges?.create, 4);
+        assert.equal(result.summary.resourceChanges?.create, 5);
+        assert.deepEqual(groupMembers(), [["Support team", ["1001"]]]);
+        assert.equal(result.outputs.supportTeamId.value, sim().state().groups[0].id);
         const role = sim().state().roles.find((r: { name: string }) => r.name === "Support");
         assert.ok(role);
         assert.equal(userNamed("alice")?.role, "Support");
@@ -37,7 +40,7 @@ describe("examples/pbx through the real Pulumi engine", function () {
     it("preview of the unchanged stack sends no request to the PBX", async () => {
         sim().clearRequests();
         const steps = await t.previewSteps();
-        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same"]);
+        assert.deepEqual([...steps.values()].flat().map((s) => s.op), ["same", "same", "same", "same"]);
         assert.equal(sim().requests().length, 0);
     });
 
@@ -61,6 +64,7 @@ describe("examples/pbx through the real Pulumi engine", function () {
         // The old user is deleted first: its name would collide with the replacement's.
         assert.deepEqual(steps.get("bob")?.map((s) => s.op), ["delete-replaced", "replace", "create-replacement"]);
         assert.deepEqual(steps.get("bob")?.find((s) => s.op === "replace")?.keys, ["extensionNumber"]);
+        assert.deepEqual(steps.get("support-team")?.map((s) => s.op), ["same"], "bob is not in the group");
         await t.stack.up();
         assert.equal(userNamed("bob")?.extension_number, "1012");
         assert.equal(users().filter((u: { name: string }) => u.name === "bob").length, 1);
@@ -125,9 +129,10 @@ describe("examples/pbx through the real Pulumi engine", function () {
         assert.ok(providerBytes < 1536);
     });
 
-    it("destroy leaves the PBX without the managed users and role", async () => {
+    it("destroy leaves the PBX without the managed users, group and role", async () => {
         await t.stack.destroy();
         assert.deepEqual(users(), []);
+        assert.deepEqual(sim().state().groups, []);
         assert.equal(sim().state().roles.some((r: { name: string }) => r.name === "Support"), false);
     });
 });

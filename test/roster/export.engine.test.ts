@@ -10,6 +10,7 @@ import { usePortSipSimulator } from "../helpers/portsip";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 import { useMasergySimulator } from "../helpers/masergy";
 import { masergyUserArgs } from "../helpers/fixtures";
+import { clientFor } from "../helpers/sim-http";
 
 describe("brownfield export: export -> up -> preview through the real engine", function () {
     this.timeout(10 * 60_000);
@@ -37,6 +38,11 @@ describe("brownfield export: export -> up -> preview through the real engine", f
                 password: `${name}-Passw0rd`, extension_password: `${name}-Ext-Secret`, voicemail_pin: "135792", department: "Ops",
             });
         }
+        // A group made by hand, with two of them as members.
+        const groups = clientFor(pbx().url, pbx().token);
+        const ops = (await groups.post("/api/groups", { name: "Ops", description: "hand-made", outbound_caller_ids: [{ provider_id: "NzAwNTUxOTA5NzczMTQ4MTYw", caller_id: "+12125550100" }] })).body.id;
+        for (const ext of ["2002", "2001"]) await groups.post(`/api/groups/${ops}/members/${ext}`);
+        pbx().clearRequests();
         // A UMP directory where two users already have numbers and voice settings, and one has none.
         seedDirectoryUser(ump(), "sip:gina@contoso.com", { LineURI: "tel:+311111125", EnterpriseVoiceEnabled: true, VoicePolicy: "International", DialPlan: "NL-Amsterdam", UsageLocation: "NL" });
         seedDirectoryUser(ump(), "sip:hal@contoso.com", { LineURI: "tel:+311111126;ext=126", EnterpriseVoiceEnabled: true });
@@ -73,8 +79,12 @@ describe("brownfield export: export -> up -> preview through the real engine", f
         const text = fs.readFileSync(path.join(workDir, "roster.yaml"), "utf8");
         assert.match(text, /^# yaml-language-server: \$schema=/);
         const roster = parseRoster(text);
-        assert.deepEqual(roster.declared, ["masergy.users", "pbx.roles", "pbx.users", "ump.endpoints"], "the exported roster declares its sections");
-        assert.match(text, /\nsections: \[masergy\.users, pbx\.roles, pbx\.users, ump\.endpoints\]\n$/);
+        assert.deepEqual(roster.declared, ["masergy.users", "pbx.roles", "pbx.users", "pbx.groups", "ump.endpoints"], "the exported roster declares its sections");
+        assert.match(text, /\nsections: \[masergy\.users, pbx\.roles, pbx\.users, pbx\.groups, ump\.endpoints\]\n$/);
+        // Members by user name, so each becomes the exported user's extension output.
+        assert.deepEqual(roster.sections.pbx?.groups, [
+            { name: "Ops", description: "hand-made", outboundCallerIds: [{ providerId: "NzAwNTUxOTA5NzczMTQ4MTYw", callerId: "+12125550100" }], members: ["dora", "eve"], adopt: true },
+        ]);
         assert.deepEqual(roster.sections.pbx?.roles?.map((r) => [r.name, r.adopt]), [["Helpdesk", true]]);
         assert.deepEqual(roster.sections.pbx?.users?.map((u) => u.extensionNumber), ["2001", "2002", "2003"]);
         assert.deepEqual(roster.sections.pbx?.users?.[0].voicemailPin, { secret: "pbxUser2001VoicemailPin" });
@@ -96,7 +106,7 @@ describe("brownfield export: export -> up -> preview through the real engine", f
 
     it("up adopts everything and changes nothing at any vendor", async () => {
         const up = await t.stack.up();
-        assert.equal(up.summary.resourceChanges?.create, 9, "the stack, one role, three PBX users, two UMP endpoints, two Masergy users");
+        assert.equal(up.summary.resourceChanges?.create, 10, "the stack, one role, three PBX users, one group, two UMP endpoints, two Masergy users");
         assert.deepEqual(pbx().state(), initial);
         assert.deepEqual(ump().state(), initialUmp);
         assert.deepEqual(masergy().state(), initialMasergy);
@@ -112,9 +122,10 @@ describe("brownfield export: export -> up -> preview through the real engine", f
         assert.equal(pbx().requests().length + ump().requests().length + masergy().requests().length, 0);
     });
 
-    it("destroy deletes the adopted PBX and Masergy users and releases the adopted numbers", async () => {
+    it("destroy deletes the adopted PBX users and group and Masergy users, and releases the adopted numbers", async () => {
         await t.stack.destroy();
         assert.deepEqual(pbx().state().users, []);
+        assert.deepEqual(pbx().state().groups, []);
         assert.deepEqual(masergy().state().users, []);
         assert.equal(ump().state().endpoints.some((e) => typeof e.LineURI === "string" && e.LineURI.trim() !== ""), false);
     });

@@ -14,7 +14,7 @@ const alice = `    - name: alice
       voicemailPin: { secret: aliceVoicemailPin }
 `;
 
-const sectionNames = ["masergy.users", "pbx.roles", "pbx.users", "ump.endpoints", "teams.users"];
+const sectionNames = ["masergy.users", "pbx.roles", "pbx.users", "pbx.groups", "ump.endpoints", "teams.users"];
 
 /** The roster with its `sections:` line: every section the text has (whatever their content). */
 function declared(text: string): string {
@@ -266,5 +266,30 @@ describe("duplicate identities", () => {
         const user = (tenant: string) => `    - tenantId: ${tenant}\n      loginId: a@contoso.com\n      pbxLocation: x\n      pbxUserId: "1"\n      teamsUserId: x\n      sbcGatewayId: 11\n`;
         const [problem] = problemsOf(`teams:\n  tenants:\n    contoso: ${guid}\n  users:\n${user("contoso")}${user(guid)}sections: [teams.users]\n`);
         assert.deepEqual([problem.path, problem.message], ["teams.users[1]", "duplicates teams.users[0]: both are named teams-user-contoso/a@contoso.com"]);
+    });
+});
+
+describe("pbx.groups", () => {
+    const group = (members: string) => `  groups:\n    - name: Support team\n      members: ${members}\n`;
+
+    it("takes members by user name, by a roster user's extension and by any other extension number", () => {
+        const roster = parseRoster(declared(`pbx:\n  users:\n${alice}${group('[alice, "1001", "2002"]')}`));
+        assert.deepEqual(roster.sections.pbx?.groups?.[0].members, ["alice", "1001", "2002"]);
+        assert.deepEqual(roster.declared, ["pbx.users", "pbx.groups"]);
+    });
+
+    it("refuses a member that names no roster user and is not an extension number, at its position", () => {
+        const problems = problemsOf(declared(`pbx:\n  users:\n${alice}${group("[alice, bob, \"12\"]")}`));
+        assert.deepEqual(problems.map((p) => [p.line, p.column, p.path, p.message]), [
+            [13, 24, "pbx.groups[0].members[1]", '"bob" is neither the name nor the extension of a user in pbx.users, nor an extension number (3-64 digits)'],
+            [13, 29, "pbx.groups[0].members[2]", '"12" is neither the name nor the extension of a user in pbx.users, nor an extension number (3-64 digits)'],
+        ]);
+    });
+
+    it("is a section of its own under the sections: rule", () => {
+        const text = `pbx:\n  users:\n${alice}${group("[alice]")}sections: [pbx.users]\n`;
+        assert.deepEqual(problemsOf(text).map((p) => [p.path, p.message]), [["pbx.groups", "is not listed in `sections:` (line 14): add pbx.groups there if this file manages it"]]);
+        const [missing] = problemsOf(`pbx:\n  users:\n${alice}sections: [pbx.users, pbx.groups]\n`);
+        assert.match(missing.message, /pbx\.groups is declared but not in the file; .*Write `groups: \[\]` under `pbx:`/);
     });
 });

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
 import { usePortSipSimulator } from "../helpers/portsip";
+import { rosterPbxSecrets, rosterPbxUser } from "../helpers/roster-pbx";
 import { teamsEnvironment, useTeamsSimulator } from "../helpers/teams";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 
@@ -11,26 +12,9 @@ const settingKey = (variable: string) =>
     `ucaas:${variable.slice("UCAAS_".length).toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
 
 /** The roster's secrets, a valid value for each. */
-const secrets: Record<string, string> = {
-    ...Object.fromEntries(
-        ["alice", "bob", "carol"].flatMap((name, i) => [
-            [`${name}Password`, `${name}-Plaintext-${i}`],
-            [`${name}ExtensionPassword`, `${name}-Ext-Plaintext-${i}`],
-            [`${name}VoicemailPin`, ["246813", "864213", "975319"][i]],
-        ]),
-    ),
-    aliceTeamsPassword: "alice-Sip-Secret-7",
-};
+const secrets: Record<string, string> = { ...rosterPbxSecrets, aliceTeamsPassword: "alice-Sip-Secret-7" };
 
-const pbxUser = (name: string, extension: string, role: string) => `    - name: ${name}
-      displayName: ${name[0].toUpperCase()}${name.slice(1)} Example
-      email: ${name}@example.com
-      role: ${role}
-      extensionNumber: "${extension}"
-      password: { secret: ${name}Password }
-      extensionPassword: { secret: ${name}ExtensionPassword }
-      voicemailPin: { secret: ${name}VoicemailPin }
-`;
+const pbxUser = rosterPbxUser;
 
 function rosterYaml(options: { aliceExtension?: string; carol?: boolean } = {}): string {
     return `pbx:

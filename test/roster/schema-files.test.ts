@@ -32,6 +32,6 @@ describe("schema/*.json", () => {
             then: { required: ["pbx"], properties: { pbx: { required: ["users"] } } },
             else: { properties: { pbx: { not: { required: ["users"] } } } },
         });
-        assert.equal(roster.allOf.length, 5);
+        assert.equal(roster.allOf.length, 6);
     });
 });

@@ -949,6 +949,67 @@ describe("PortSIP PBX simulator", () => {
       assertError(await api.post(`/api/groups/${id}/members/1001/destroy`), 404, "NOT_FOUND");
     });
 
+    it("lists groups with filter, search, orderby, skip and top; count is the number of matches before paging", async () => {
+      await createGroup({ name: "Sales", description: "Sales floor" });
+      await createGroup({ name: "Support", description: "Second line" });
+      await createGroup({ name: "Billing" });
+      const names = (result: HttpResult) => result.body.items.map((group: { name: string }) => group.name);
+      assert.deepEqual(names(await api.get("/api/groups", { filter: "name eq 'Support'" })), ["Support"]);
+      assert.deepEqual(names(await api.get("/api/groups", { filter: "startswith(name,'S') and description ne 'Sales floor'" })), ["Support"]);
+      assert.deepEqual(names(await api.get("/api/groups", { search: "FLOOR" })), ["Sales"]);
+      assert.deepEqual(names(await api.get("/api/groups", { orderby: "name desc" })), ["Support", "Sales", "Billing"]);
+      const page = await api.get("/api/groups", { orderby: "name", skip: "1", top: "1" });
+      assert.deepEqual([page.body.count, names(page)], [3, ["Sales"]]);
+      assert.deepEqual((await api.get("/api/groups")).body.items[2], { id: (await api.get("/api/groups", { filter: "name eq 'Billing'" })).body.items[0].id, name: "Billing", description: null });
+    });
+
+    it("refuses a malformed list query on groups with 400 naming the parameter", async () => {
+      assertInvalid(await api.get("/api/groups", { filter: "colour eq 'red'" }), ["filter"]);
+      assertInvalid(await api.get("/api/groups", { orderby: "outbound_caller_ids" }), ["orderby"]);
+      assertInvalid(await api.get("/api/groups", { top: "101" }), ["top"]);
+      assertInvalid(await api.get("/api/groups", { skip: "-1" }), ["skip"]);
+      assertInvalid(await api.get("/api/groups", { $top: "1" }), ["$top"]);
+    });
+
+    it("refuses renaming a group to another group's name in any letter case, and accepts its own in another case", async () => {
+      await createGroup({ name: "Sales" });
+      const id = await createGroup({ name: "Support" });
+      assertInvalid(await api.post(`/api/groups/${id}`, { name: "SALES" }), ["name"]);
+      assert.equal((await api.post(`/api/groups/${id}`, { name: "SUPPORT" })).status, 204);
+      assert.equal((await api.get(`/api/groups/${id}`)).body.name, "SUPPORT");
+    });
+
+    it("clears a description set to null, and requires provider_id and caller_id in every caller id", async () => {
+      const id = await createGroup({ name: "Sales", description: "Sales floor" });
+      assert.equal((await api.post(`/api/groups/${id}`, { description: null })).status, 204);
+      assert.equal((await api.get(`/api/groups/${id}`)).body.description, null);
+      assertInvalid(await api.post(`/api/groups/${id}`, { outbound_caller_ids: [{ description: "x" }] }), [
+        "outbound_caller_ids[0].provider_id",
+        "outbound_caller_ids[0].caller_id",
+      ]);
+    });
+
+    it("adds a member once however often it is added, and lists members without paging", async () => {
+      await createUser();
+      const id = await createGroup();
+      await api.post(`/api/groups/${id}/members/1001`);
+      assert.equal((await api.post(`/api/groups/${id}/members/1001`)).status, 204);
+      const members = (await api.get(`/api/groups/${id}/members`)).body;
+      assert.deepEqual(Object.keys(members), ["items"]);
+      assert.deepEqual(members.items.map((m: { extension_number: string }) => m.extension_number), ["1001"]);
+    });
+
+    it("checks the extension of every member endpoint against [0-9]{3,64}, and the group first", async () => {
+      await createUser();
+      const id = await createGroup();
+      for (const path of [`/api/groups/${id}/members/10a1`, `/api/groups/${id}/members/${"1".repeat(65)}/destroy`]) {
+        assertInvalid(await api.post(path), ["extension_number"]);
+      }
+      assertInvalid(await api.get(`/api/groups/${id}/members/12`), ["extension_number"]);
+      assertError(await api.post("/api/groups/NzAwNTUxOTA5NzczMTQ4MTYw/members/1001"), 404, "NOT_FOUND", /group/);
+      assertError(await api.post(`/api/groups/${id}/members/1009/destroy`), 404, "NOT_FOUND", /no user has extension 1009/);
+    });
+
     it("destroys a group with 204, after which every group endpoint answers 404", async () => {
       const id = await createGroup();
       assert.equal((await api.post(`/api/groups/${id}/destroy`)).status, 204);

@@ -198,8 +198,8 @@ describe("pulumi-ucaas summarize: what is not a summary", () => {
         stepOf(json, "alice").op = "import";
         failsWith(JSON.stringify(json), /plans a "import" step for urn:pulumi:.*::alice, which summarize does not know how to read/);
         const other = digest("pbx-edit");
-        stepOf(other, "alice").urn = stepOf(other, "alice").urn.replace("ucaas:PbxUser", "ucaas:PbxGroup");
-        failsWith(JSON.stringify(other), /type pulumi-nodejs:dynamic\/ucaas:PbxGroup, which this version of pulumi-ucaas does not know/);
+        stepOf(other, "alice").urn = stepOf(other, "alice").urn.replace("ucaas:PbxUser", "ucaas:PbxQueue");
+        failsWith(JSON.stringify(other), /type pulumi-nodejs:dynamic\/ucaas:PbxQueue, which this version of pulumi-ucaas does not know/);
     });
 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ump } from "pulumi-ucaas";
-import { checked, fakeProviderText, providerFor } from "../helpers/providers";
+import { fakeProviderText, providerFor } from "../helpers/providers";
 import { assertNamesMissingSetting, restoreUcaasVariablesAfterEach } from "../helpers/settings";
 import { seedDirectoryUser, umpEndpointArgs, umpRequests, useUmpSimulator } from "../helpers/ump";
 
@@ -43,10 +43,9 @@ describe("UMP settings", () => {
     const provider = providerFor("UmpEndpoint");
     restoreUcaasVariablesAfterEach();
 
-    it("names the config key and the environment variable when the UMP URL is missing", async () => {
+    it("names the config key and the environment variable when the UMP URL is missing, also in an operation that skipped check", async () => {
         delete process.env.UCAAS_UMP_URL;
-        const inputs = await checked(provider, umpEndpointArgs());
-        await assertNamesMissingSetting(provider.create({ ...inputs, __provider: fakeProviderText }), "ucaas:umpUrl", "UCAAS_UMP_URL");
+        await assertNamesMissingSetting(provider.create({ ...umpEndpointArgs(), __provider: fakeProviderText }), "ucaas:umpUrl", "UCAAS_UMP_URL");
         await assertNamesMissingSetting(ump.numberRanges(), "ucaas:umpUrl", "UCAAS_UMP_URL");
     });
 
