@@ -11,9 +11,11 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { appliedInputsKey } from "../dynamic/diff";
 import type { Props } from "../dynamic/handlers";
+import { configNamespace, guardrailKeys } from "../settings/catalog";
 import { GuardrailError } from "./errors";
 
-export const approvalSetting = "ucaas:approveReplace";
+const approveReplaceKey: (typeof guardrailKeys)[number] = "approveReplace";
+export const approvalSetting = `${configNamespace}:${approveReplaceKey}`;
 
 /** One field that forces a replacement; `from`/`to` are undefined for a secret. */
 export interface ReplacingField {
@@ -50,7 +52,7 @@ export function parseApprovals(value: string | undefined): string[] {
 
 /** The approvals in this stack's config. */
 export function configuredApprovals(): string[] {
-    return parseApprovals(new pulumi.Config("ucaas").get("approveReplace"));
+    return parseApprovals(new pulumi.Config(configNamespace).get(approveReplaceKey));
 }
 
 /** 12 hex digits naming exactly this replacement of exactly this object. */

@@ -7,8 +7,8 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { configKeyName, envVarName, getSetting } from "../config";
 import { kindOfType } from "../dynamic/kinds";
-import { isLoopbackHost } from "../http/transport-guard";
-import { masergyMinPollIntervalSeconds } from "../masergy/client";
+import { masergyMinPollIntervalSeconds } from "../settings/rules";
+import { isLoopbackHost } from "../settings/urls";
 
 export const masergyPollPolicyName = "masergy-poll-interval";
 

@@ -6,6 +6,7 @@ import { allowedDeletions } from "../../provider/policy/deletion-limit";
 import { parseCheckpoint } from "../../provider/policy/last-state";
 import { providerView } from "../../provider/policy/raw-request";
 import { plainCredentials } from "../../provider/policy/secret-inputs";
+import { unknownConfigKeyProblems } from "../../provider/settings/unknown-names";
 import { repoRoot } from "../helpers/engine";
 
 const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
@@ -19,6 +20,11 @@ describe("guardrails: the rules' pieces", () => {
             for (const bad of ["[1]", "[a=1"]) {
                 assert.throws(() => parseApprovals(bad), /^GuardrailError: ucaas:approveReplace must be a list of "<logical name>=<code>" strings, or those strings separated by spaces$/);
             }
+        });
+
+        it("is a key of the ucaas namespace that the resources' check accepts", () => {
+            const problems = unknownConfigKeyProblems(["ucaas:approveReplace", "ucaas:aproveReplace"]);
+            assert.deepEqual(problems.map((p) => p.split(" in the stack config")[0]), ["Unknown setting ucaas:aproveReplace"]);
         });
 
         const replacement: Replacement = {
