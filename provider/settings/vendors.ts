@@ -11,6 +11,7 @@ export type VendorKey = "pbx" | "masergy" | "ump" | "teams";
 export const vendorOfKind: Record<ResourceKind, VendorKey> = {
     PbxRole: "pbx",
     PbxUser: "pbx",
+    PbxGroup: "pbx",
     MasergyUser: "masergy",
     UmpEndpoint: "ump",
     TeamsEnterpriseUser: "teams",

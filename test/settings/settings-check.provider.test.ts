@@ -30,6 +30,7 @@ describe("settings are checked in check, with no request", () => {
     const argsOf: Record<ResourceKind, () => Record<string, unknown>> = {
         PbxUser: () => pbxUserArgs(),
         PbxRole: () => ({ name: "Support" }),
+        PbxGroup: () => ({ name: "Support team", members: ["1001"] }),
         MasergyUser: () => masergyUserArgs(),
         UmpEndpoint: () => umpEndpointArgs(),
         TeamsEnterpriseUser: () => teamsUserArgs(teams()),
