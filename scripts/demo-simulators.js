@@ -1,5 +1,6 @@
 // The simulators the demo runs, with the stack config that points the provider at them and a
-// short account of what each holds. Each vendor adds itself to `vendors`.
+// short account of what each holds, and the demo's values for a roster's secrets. Each vendor adds
+// itself to `vendors`.
 "use strict";
 const { startMasergySimulator, startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
 const { simulatorConfig } = require("./simulator-config");
@@ -86,4 +87,21 @@ async function startDemoSimulators() {
     };
 }
 
-module.exports = { startDemoSimulators };
+/** Every `{ secret: key }` in a parsed roster, with a demo value valid for its field. */
+function demoSecrets(roster) {
+    const secrets = {};
+    for (const vendor of Object.values(roster.sections)) {
+        for (const entries of Object.values(vendor ?? {})) {
+            for (const entry of entries ?? []) {
+                for (const [field, value] of Object.entries(entry)) {
+                    if (value && typeof value === "object" && typeof value.secret === "string") {
+                        secrets[value.secret] = /pin|passcode/i.test(field) ? "246813" : `Demo-${value.secret}-1`;
+                    }
+                }
+            }
+        }
+    }
+    return secrets;
+}
+
+module.exports = { demoSecrets, startDemoSimulators };

@@ -9,7 +9,7 @@ const path = require("node:path");
 const automation = require("@pulumi/pulumi/automation");
 const { parseDocument } = require("yaml");
 const { parseRoster } = require("../dist/provider");
-const { startDemoSimulators } = require("./demo-simulators");
+const { demoSecrets, startDemoSimulators } = require("./demo-simulators");
 
 const repo = path.resolve(__dirname, "..");
 const keep = process.argv.includes("--keep");
@@ -25,23 +25,6 @@ function linkPackageIntoItself() {
     if (!fs.existsSync(link)) {
         fs.symlinkSync("..", link, "dir");
     }
-}
-
-/** Every `{ secret: key }` in the roster, with a demo value valid for its field. */
-function demoSecrets(roster) {
-    const secrets = {};
-    for (const vendor of Object.values(roster.sections)) {
-        for (const entries of Object.values(vendor ?? {})) {
-            for (const entry of entries ?? []) {
-                for (const [field, value] of Object.entries(entry)) {
-                    if (value && typeof value === "object" && typeof value.secret === "string") {
-                        secrets[value.secret] = /pin|passcode/i.test(field) ? "246813" : `Demo-${value.secret}-1`;
-                    }
-                }
-            }
-        }
-    }
-    return secrets;
 }
 
 /** Changes the display name of the roster's first PortSIP user, as a pull request would. */

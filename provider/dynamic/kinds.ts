@@ -8,3 +8,8 @@ export const typeModule = "ucaas";
 export function typeToken(kind: ResourceKind): string {
     return `pulumi-nodejs:dynamic/${typeModule}:${kind}`;
 }
+
+/** The kind of a type token of this package (`pulumi-nodejs:dynamic/ucaas:PbxUser` -> `PbxUser`), else undefined. */
+export function kindOfType(type: string): ResourceKind | undefined {
+    return resourceKinds.find((kind) => typeToken(kind) === type);
+}

@@ -40,6 +40,16 @@ export function isSettingKey(name: string): name is SettingKey {
     return Object.prototype.hasOwnProperty.call(settingDefaults, name);
 }
 
+/**
+ * Keys of the namespace that are no provider setting (no variable, no default): the policy pack's
+ * approvals (README, "Guardrails"), read from the stack config only.
+ */
+export const guardrailKeys = ["approveReplace"] as const;
+
+export function isGuardrailKey(name: string): boolean {
+    return (guardrailKeys as readonly string[]).includes(name);
+}
+
 /** `masergyPollIntervalSeconds` -> `UCAAS_MASERGY_POLL_INTERVAL_SECONDS`. */
 export function envVarName(key: SettingKey): string {
     return "UCAAS_" + key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();

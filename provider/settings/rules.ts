@@ -17,6 +17,9 @@ type SettingRule = ({ kind: "url" } & UrlRule) | NumberRule | { kind: "boolean" 
 
 const url = (rule: UrlRule): SettingRule => ({ kind: "url", ...rule });
 
+/** Masergy: "We recommend not to poll more than once every 10 seconds" (seed, "1. Polling"). */
+export const masergyMinPollIntervalSeconds = 10;
+
 const rules: Partial<Record<SettingKey, SettingRule>> = {
     pbxUrl: url({
         example: "https://pbx.example.com:8887",
@@ -35,7 +38,11 @@ const rules: Partial<Record<SettingKey, SettingRule>> = {
         kind: "number",
         unit: "seconds",
         max: 3600,
-        floor: { value: 10, unlessLoopback: "masergyApiUrl", because: "Masergy asks for no more than one poll every 10 seconds" },
+        floor: {
+            value: masergyMinPollIntervalSeconds,
+            unlessLoopback: "masergyApiUrl",
+            because: `Masergy asks for no more than one poll every ${masergyMinPollIntervalSeconds} seconds`,
+        },
     },
     masergyJobTimeoutMinutes: { kind: "number", unit: "minutes", max: 1440 },
     insecureHttp: { kind: "boolean" },

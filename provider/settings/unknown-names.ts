@@ -3,7 +3,7 @@
  * namespace is this package's) and `UCAAS_*` variables (a warning: the environment is shared with
  * every other tool of the job). Each is told the known name closest to it.
  */
-import { configKeyName, configNamespace, configSetCommand, envVarName, isSettingKey, settingKeys, type SettingKey } from "./catalog";
+import { configKeyName, configNamespace, configSetCommand, envVarName, isGuardrailKey, isSettingKey, settingKeys, type SettingKey } from "./catalog";
 
 /** Levenshtein distance, letter case ignored. */
 export function editDistance(a: string, b: string): number {
@@ -44,7 +44,7 @@ export function closestSetting(name: string): { key: SettingKey; likelyTypo: boo
 export function unknownConfigKeyProblems(configKeys: Iterable<string>): string[] {
     const prefix = `${configNamespace}:`;
     return [...configKeys]
-        .filter((full) => full.startsWith(prefix) && !isSettingKey(full.slice(prefix.length)))
+        .filter((full) => full.startsWith(prefix) && !isSettingKey(full.slice(prefix.length)) && !isGuardrailKey(full.slice(prefix.length)))
         .sort()
         .map((full) => {
             const name = full.slice(prefix.length);
