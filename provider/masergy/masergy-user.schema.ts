@@ -118,7 +118,18 @@ export const masergyUserSecretKeys = ["webPortalPassword", "voicePortalPasscode"
 export const masergyUserSecretOutputs = ["conferenceModeratorPin", "resultData"] as const;
 
 /** Outputs computed by Masergy: the last job and the create task's result data. */
-export const masergyUserComputedKeys = ["jobId", "taskId", "resultData", "conferenceId", "conferenceModeratorPin"] as const;
+export const MasergyUserComputedSchema = z.object({
+    jobId: z.string().optional().describe("The last Masergy job that changed the user."),
+    taskId: z.string().optional().describe("The task of that job (`task/{taskId}/view`)."),
+    resultData: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe("What the create task generated (secret: it can hold the conference moderator PIN)."),
+    conferenceId: z.string().optional().describe("The conference bridge the create task made, with conference: true."),
+    conferenceModeratorPin: z.string().optional().describe("That conference's moderator PIN (secret)."),
+});
+
+export const masergyUserComputedKeys = Object.keys(MasergyUserComputedSchema.shape);
 
 /** What the update endpoints can change in place; every other declared property replaces the user. */
 export const masergyUserInPlaceKeys = ["firstName", "lastName", "phoneNumber", "webPortalPassword"] as const;

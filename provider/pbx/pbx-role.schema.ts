@@ -91,3 +91,6 @@ export const PbxRoleArgsSchema = z.strictObject({
 export type PbxRoleInputs = z.output<typeof PbxRoleArgsSchema>;
 export type PbxRoleArgsInput = z.input<typeof PbxRoleArgsSchema>;
 export type PbxRolePermissionsInput = z.input<typeof PbxRolePermissions>;
+
+/** The role name is its identity at the PBX (and the resource's id): a new name is a new role. */
+export const pbxRoleReplaceKeys = ["name"] as const;

@@ -91,7 +91,13 @@ export type UmpEndpointArgsInput = z.input<typeof UmpEndpointArgsSchema>;
 export const umpAttributeKeys = scriptAttributes.map((wire) => attributeKeyOf[wire]);
 
 /** What UMP reports about the user that is not an input; refreshed on every read. */
-export const umpEndpointComputedKeys = ["displayName", "userPrincipalName", "registrarPool"] as const;
+export const UmpEndpointComputedSchema = z.object({
+    displayName: z.string().optional().describe("Reported by UMP: the user's display name in the directory."),
+    userPrincipalName: z.string().optional().describe("Reported by UMP: the user's UPN."),
+    registrarPool: z.string().optional().describe("Reported by UMP: the Skype for Business registrar pool homing the user."),
+});
+
+export const umpEndpointComputedKeys = Object.keys(UmpEndpointComputedSchema.shape) as Array<keyof typeof UmpEndpointComputedSchema.shape>;
 
 export const umpEndpointReplaceKeys = ["identity"] as const;
 
