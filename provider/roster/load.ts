@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { declaredSectionsProblems } from "./declared-sections";
+import { entryOptionsProblems, optionsKey } from "./entry-options";
 import { RosterError, type RosterProblem } from "./errors";
 import { rosterIssue } from "./issues";
 import { nameEntries } from "./names";
@@ -73,6 +74,7 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
         const sections = { ...vendors, ...(vendors.teams ? { teams } : {}) } as RosterSections;
         problems.push(...resolveTenants(sections, tenants, doc, lineCounter, file));
         problems.push(...duplicates(sections, tenants, doc, lineCounter, file));
+        problems.push(...optionProblems(sections, tenants, doc, lineCounter, file));
         roster = { file, sections, declared, tenants };
     }
     if (problems.length || !roster) {
@@ -131,4 +133,12 @@ function duplicates(sections: RosterSections, tenants: TenantAliases, doc: Docum
         }
     }
     return problems;
+}
+
+/** Problems with the entries' own resource options (see entry-options.ts), at the option's position. */
+function optionProblems(sections: RosterSections, tenants: TenantAliases, doc: Document, lineCounter: LineCounter, file: string): RosterProblem[] {
+    return entryOptionsProblems(nameEntries(sections, { tenants })).map(({ entry, path: optionPath, message }) => {
+        const path = [entry.section.vendor, entry.section.list, entry.index, optionsKey, ...optionPath];
+        return { file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message };
+    });
 }
