@@ -18,11 +18,11 @@ export interface MasergyUserArgs {
     emailAddress?: pulumi.Input<string>;
     /** The web portal password (secret), at least 6 characters; Masergy enforces its own complexity rules. May be omitted only with adopt: true (the user keeps its password). */
     webPortalPassword?: pulumi.Input<string>;
-    /** The primary phone number, normalized to E.164; updates in place through user/update_phone_number. */
+    /** The primary phone number, in any international spelling (+1 (212) 555-0101), stored as E.164; updates in place through user/update_phone_number, and removing it removes the number. */
     phoneNumber?: pulumi.Input<string>;
     /** The extension. Changing it replaces the user. */
     extension: pulumi.Input<string>;
-    /** The main service pack (see availableMainServicePacks). Changing it replaces the user. */
+    /** The main service pack (see ucaas.masergy.getAvailableMainServicePacks). Changing it replaces the user. */
     mainServicePack: pulumi.Input<string>;
     /** Enable voicemail; needs emailAddress and voicePortalPasscode. */
     voicemail?: pulumi.Input<boolean>;
@@ -38,11 +38,11 @@ export interface MasergyUserArgs {
     trunkGroup?: pulumi.Input<string>;
     /** The enterprise trunk; only with addressType TRUNK. */
     enterpriseTrunk?: pulumi.Input<string>;
-    /** The primary device's model (see availableDeviceModels); needs phoneNumber and addressType DEVICE. */
+    /** The primary device's model (see ucaas.masergy.getAvailableDeviceModels); needs phoneNumber and addressType DEVICE. */
     deviceModel?: pulumi.Input<string>;
-    /** The primary device's MAC address; only with deviceModel. */
+    /** The primary device's MAC address, in any spelling, stored as 12 hex digits; only with deviceModel. */
     deviceMacAddress?: pulumi.Input<string>;
-    /** One of the time zones Masergy supports (see availableTimeZones). */
+    /** One of the time zones Masergy supports (see ucaas.masergy.getAvailableTimeZones). */
     timeZone: pulumi.Input<"Etc/UTC" | "Europe/London" | "Europe/Paris" | "Europe/Istanbul" | "Asia/Dubai" | "Europe/Moscow" | "Asia/Karachi" | "Asia/Calcutta" | "Asia/Bangkok" | "Asia/Hong_Kong" | "Asia/Manila" | "Australia/Perth" | "Asia/Tokyo" | "Australia/Adelaide" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Brisbane" | "Australia/Hobart" | "Australia/Sydney" | "Australia/Lord_Howe" | "America/St_Johns" | "America/Halifax" | "America/Sao_Paulo" | "America/Montreal" | "America/New_York" | "America/Indianapolis" | "America/Winnipeg" | "America/Chicago" | "America/Edmonton" | "America/Denver" | "America/Vancouver" | "America/Los_Angeles" | "America/Phoenix" | "America/Anchorage" | "Pacific/Honolulu">;
     /** Make the user a host of a conference bridge (a default bridge is created). */
     conference?: pulumi.Input<boolean>;
@@ -74,11 +74,11 @@ export interface MasergyUserOutputs {
     emailAddress?: string;
     /** The web portal password (secret), at least 6 characters; Masergy enforces its own complexity rules. May be omitted only with adopt: true (the user keeps its password). */
     webPortalPassword?: string;
-    /** The primary phone number, normalized to E.164; updates in place through user/update_phone_number. */
+    /** The primary phone number, in any international spelling (+1 (212) 555-0101), stored as E.164; updates in place through user/update_phone_number, and removing it removes the number. */
     phoneNumber?: string;
     /** The extension. Changing it replaces the user. */
     extension: string;
-    /** The main service pack (see availableMainServicePacks). Changing it replaces the user. */
+    /** The main service pack (see ucaas.masergy.getAvailableMainServicePacks). Changing it replaces the user. */
     mainServicePack: string;
     /** Enable voicemail; needs emailAddress and voicePortalPasscode. */
     voicemail: boolean;
@@ -94,11 +94,11 @@ export interface MasergyUserOutputs {
     trunkGroup?: string;
     /** The enterprise trunk; only with addressType TRUNK. */
     enterpriseTrunk?: string;
-    /** The primary device's model (see availableDeviceModels); needs phoneNumber and addressType DEVICE. */
+    /** The primary device's model (see ucaas.masergy.getAvailableDeviceModels); needs phoneNumber and addressType DEVICE. */
     deviceModel?: string;
-    /** The primary device's MAC address; only with deviceModel. */
+    /** The primary device's MAC address, in any spelling, stored as 12 hex digits; only with deviceModel. */
     deviceMacAddress?: string;
-    /** One of the time zones Masergy supports (see availableTimeZones). */
+    /** One of the time zones Masergy supports (see ucaas.masergy.getAvailableTimeZones). */
     timeZone: "Etc/UTC" | "Europe/London" | "Europe/Paris" | "Europe/Istanbul" | "Asia/Dubai" | "Europe/Moscow" | "Asia/Karachi" | "Asia/Calcutta" | "Asia/Bangkok" | "Asia/Hong_Kong" | "Asia/Manila" | "Australia/Perth" | "Asia/Tokyo" | "Australia/Adelaide" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Brisbane" | "Australia/Hobart" | "Australia/Sydney" | "Australia/Lord_Howe" | "America/St_Johns" | "America/Halifax" | "America/Sao_Paulo" | "America/Montreal" | "America/New_York" | "America/Indianapolis" | "America/Winnipeg" | "America/Chicago" | "America/Edmonton" | "America/Denver" | "America/Vancouver" | "America/Los_Angeles" | "America/Phoenix" | "America/Anchorage" | "Pacific/Honolulu";
     /** Make the user a host of a conference bridge (a default bridge is created). */
     conference: boolean;
@@ -140,11 +140,11 @@ export interface MasergyUserOutputProperties {
     readonly emailAddress: pulumi.Output<string | undefined>;
     /** The web portal password (secret), at least 6 characters; Masergy enforces its own complexity rules. May be omitted only with adopt: true (the user keeps its password). */
     readonly webPortalPassword: pulumi.Output<string | undefined>;
-    /** The primary phone number, normalized to E.164; updates in place through user/update_phone_number. */
+    /** The primary phone number, in any international spelling (+1 (212) 555-0101), stored as E.164; updates in place through user/update_phone_number, and removing it removes the number. */
     readonly phoneNumber: pulumi.Output<string | undefined>;
     /** The extension. Changing it replaces the user. */
     readonly extension: pulumi.Output<string>;
-    /** The main service pack (see availableMainServicePacks). Changing it replaces the user. */
+    /** The main service pack (see ucaas.masergy.getAvailableMainServicePacks). Changing it replaces the user. */
     readonly mainServicePack: pulumi.Output<string>;
     /** Enable voicemail; needs emailAddress and voicePortalPasscode. */
     readonly voicemail: pulumi.Output<boolean>;
@@ -160,11 +160,11 @@ export interface MasergyUserOutputProperties {
     readonly trunkGroup: pulumi.Output<string | undefined>;
     /** The enterprise trunk; only with addressType TRUNK. */
     readonly enterpriseTrunk: pulumi.Output<string | undefined>;
-    /** The primary device's model (see availableDeviceModels); needs phoneNumber and addressType DEVICE. */
+    /** The primary device's model (see ucaas.masergy.getAvailableDeviceModels); needs phoneNumber and addressType DEVICE. */
     readonly deviceModel: pulumi.Output<string | undefined>;
-    /** The primary device's MAC address; only with deviceModel. */
+    /** The primary device's MAC address, in any spelling, stored as 12 hex digits; only with deviceModel. */
     readonly deviceMacAddress: pulumi.Output<string | undefined>;
-    /** One of the time zones Masergy supports (see availableTimeZones). */
+    /** One of the time zones Masergy supports (see ucaas.masergy.getAvailableTimeZones). */
     readonly timeZone: pulumi.Output<"Etc/UTC" | "Europe/London" | "Europe/Paris" | "Europe/Istanbul" | "Asia/Dubai" | "Europe/Moscow" | "Asia/Karachi" | "Asia/Calcutta" | "Asia/Bangkok" | "Asia/Hong_Kong" | "Asia/Manila" | "Australia/Perth" | "Asia/Tokyo" | "Australia/Adelaide" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Brisbane" | "Australia/Hobart" | "Australia/Sydney" | "Australia/Lord_Howe" | "America/St_Johns" | "America/Halifax" | "America/Sao_Paulo" | "America/Montreal" | "America/New_York" | "America/Indianapolis" | "America/Winnipeg" | "America/Chicago" | "America/Edmonton" | "America/Denver" | "America/Vancouver" | "America/Los_Angeles" | "America/Phoenix" | "America/Anchorage" | "Pacific/Honolulu">;
     /** Make the user a host of a conference bridge (a default bridge is created). */
     readonly conference: pulumi.Output<boolean>;

@@ -4,7 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** The arguments of a PbxRole: `pulumi.Input` at every depth. */
 export interface PbxRoleArgs {
-    /** The role name, unique on the PBX. Renaming replaces the role. */
+    /** The role name, unique on the PBX. Built-in role names (SystemAdmin, Replicator, Dealer, Admin, StandardUser, StandardInternationalUser, QueueManager) are refused in any letter case. Renaming replaces the role. */
     name: pulumi.Input<string>;
     /** What the role is for. */
     description?: pulumi.Input<string>;
@@ -108,7 +108,7 @@ export interface PbxRoleArgs {
 
 /** A PbxRole's properties as values: its inputs as `check` normalized them, and what the vendor computes. */
 export interface PbxRoleOutputs {
-    /** The role name, unique on the PBX. Renaming replaces the role. */
+    /** The role name, unique on the PBX. Built-in role names (SystemAdmin, Replicator, Dealer, Admin, StandardUser, StandardInternationalUser, QueueManager) are refused in any letter case. Renaming replaces the role. */
     name: string;
     /** What the role is for. */
     description?: string;
@@ -212,7 +212,7 @@ export interface PbxRoleOutputs {
 
 /** Every property of a PbxRole as a `pulumi.Output`: the class declares them. */
 export interface PbxRoleOutputProperties {
-    /** The role name, unique on the PBX. Renaming replaces the role. */
+    /** The role name, unique on the PBX. Built-in role names (SystemAdmin, Replicator, Dealer, Admin, StandardUser, StandardInternationalUser, QueueManager) are refused in any letter case. Renaming replaces the role. */
     readonly name: pulumi.Output<string>;
     /** What the role is for. */
     readonly description: pulumi.Output<string | undefined>;

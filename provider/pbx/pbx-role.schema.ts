@@ -82,7 +82,10 @@ export const PbxRoleArgsSchema = z.strictObject({
         .refine((name) => !isBuiltInRoleName(name), {
             message: `is a built-in PortSIP role name (${builtInRoleNames.join(", ")}); built-in roles cannot be managed or reused`,
         })
-        .describe("The role name, unique on the PBX. Renaming replaces the role."),
+        .describe(
+            "The role name, unique on the PBX. Built-in role names (SystemAdmin, Replicator, Dealer, Admin, StandardUser, " +
+                "StandardInternationalUser, QueueManager) are refused in any letter case. Renaming replaces the role.",
+        ),
     description: z.string().max(1024).optional().describe("What the role is for."),
     permissions: PbxRolePermissions.prefault({}).describe("The eleven permission groups; omitted flags are false."),
     adopt: z.boolean().optional().describe("Take over an existing role of the same name instead of failing."),

@@ -4,7 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** The arguments of a PbxUser: `pulumi.Input` at every depth. */
 export interface PbxUserArgs {
-    /** The account name. Changing it replaces the user. */
+    /** The account name: letters, digits and _ - ' ., not starting or ending with a period; admin, system, administrator and root are reserved. PortSIP cannot rename a user: changing it replaces the user. */
     name: pulumi.Input<string>;
     /** The account password (secret; write-only at the PBX). May be omitted only with adopt: true. */
     password?: pulumi.Input<string>;
@@ -14,7 +14,7 @@ export interface PbxUserArgs {
     displayName: pulumi.Input<string>;
     /** False disables the extension temporarily. */
     enabled?: pulumi.Input<boolean>;
-    /** A built-in role or a PbxRole's name. */
+    /** A built-in role or a PbxRole's name (its `name` output, so the role is created first). */
     role: pulumi.Input<string>;
     /** The user's mobile phone number. */
     mobilePhone?: pulumi.Input<string>;
@@ -26,7 +26,7 @@ export interface PbxUserArgs {
     address?: pulumi.Input<string>;
     /** The user's department. */
     department?: pulumi.Input<string>;
-    /** The extension number, unique on the PBX. Changing it replaces the user. */
+    /** The extension number, 3-64 digits, unique on the PBX. Changing it replaces the user, deleting the old one first (the name would collide). */
     extensionNumber: pulumi.Input<string>;
     /** The SIP registration password (secret). May be omitted only with adopt: true. */
     extensionPassword?: pulumi.Input<string>;
@@ -142,7 +142,7 @@ export interface PbxUserArgs {
     voicemailPrompt?: pulumi.Input<string>;
     /** Require the PIN to reach the user's voicemail. */
     enableVoicemailPin?: pulumi.Input<boolean>;
-    /** The voicemail PIN (secret). May be omitted only with adopt: true. */
+    /** The voicemail PIN (secret): 6-10 digits, no digit three times in a row, no three consecutive digits such as 012 or 987. May be omitted only with adopt: true. */
     voicemailPin?: pulumi.Input<string>;
     /** Email the user about new voicemail. */
     enableVoicemailNotify?: pulumi.Input<boolean>;
@@ -163,15 +163,15 @@ export interface PbxUserArgs {
         /** Last name shown for the key. */
         lastName?: pulumi.Input<string>;
     }>[]>;
-    /** Bind the extension to this Microsoft 365 user (object id or UPN). */
+    /** Bind the extension to this Microsoft 365 user (object id or UPN); removing it unbinds. */
     ms365UserId?: pulumi.Input<string>;
-    /** Take over an existing user with the same extension number instead of failing; omitted secrets keep their values. */
+    /** Take over an existing user with the same extension number (its name must match) instead of failing; only what differs is written, and omitted secrets keep the values the PBX has. */
     adopt?: pulumi.Input<boolean>;
 }
 
 /** A PbxUser's properties as values: its inputs as `check` normalized them, and what the vendor computes. */
 export interface PbxUserOutputs {
-    /** The account name. Changing it replaces the user. */
+    /** The account name: letters, digits and _ - ' ., not starting or ending with a period; admin, system, administrator and root are reserved. PortSIP cannot rename a user: changing it replaces the user. */
     name: string;
     /** The account password (secret; write-only at the PBX). May be omitted only with adopt: true. */
     password?: string;
@@ -181,7 +181,7 @@ export interface PbxUserOutputs {
     displayName: string;
     /** False disables the extension temporarily. */
     enabled?: boolean;
-    /** A built-in role or a PbxRole's name. */
+    /** A built-in role or a PbxRole's name (its `name` output, so the role is created first). */
     role: string;
     /** The user's mobile phone number. */
     mobilePhone?: string;
@@ -193,7 +193,7 @@ export interface PbxUserOutputs {
     address?: string;
     /** The user's department. */
     department?: string;
-    /** The extension number, unique on the PBX. Changing it replaces the user. */
+    /** The extension number, 3-64 digits, unique on the PBX. Changing it replaces the user, deleting the old one first (the name would collide). */
     extensionNumber: string;
     /** The SIP registration password (secret). May be omitted only with adopt: true. */
     extensionPassword?: string;
@@ -309,7 +309,7 @@ export interface PbxUserOutputs {
     voicemailPrompt?: string;
     /** Require the PIN to reach the user's voicemail. */
     enableVoicemailPin?: boolean;
-    /** The voicemail PIN (secret). May be omitted only with adopt: true. */
+    /** The voicemail PIN (secret): 6-10 digits, no digit three times in a row, no three consecutive digits such as 012 or 987. May be omitted only with adopt: true. */
     voicemailPin?: string;
     /** Email the user about new voicemail. */
     enableVoicemailNotify?: boolean;
@@ -330,9 +330,9 @@ export interface PbxUserOutputs {
         /** Last name shown for the key. */
         lastName?: string;
     }[];
-    /** Bind the extension to this Microsoft 365 user (object id or UPN). */
+    /** Bind the extension to this Microsoft 365 user (object id or UPN); removing it unbinds. */
     ms365UserId?: string;
-    /** Take over an existing user with the same extension number instead of failing; omitted secrets keep their values. */
+    /** Take over an existing user with the same extension number (its name must match) instead of failing; only what differs is written, and omitted secrets keep the values the PBX has. */
     adopt?: boolean;
     /** The PBX's id of the user (the same as the resource's `id`). */
     userId: string;
@@ -340,7 +340,7 @@ export interface PbxUserOutputs {
 
 /** Every property of a PbxUser as a `pulumi.Output`: the class declares them. */
 export interface PbxUserOutputProperties {
-    /** The account name. Changing it replaces the user. */
+    /** The account name: letters, digits and _ - ' ., not starting or ending with a period; admin, system, administrator and root are reserved. PortSIP cannot rename a user: changing it replaces the user. */
     readonly name: pulumi.Output<string>;
     /** The account password (secret; write-only at the PBX). May be omitted only with adopt: true. */
     readonly password: pulumi.Output<string | undefined>;
@@ -350,7 +350,7 @@ export interface PbxUserOutputProperties {
     readonly displayName: pulumi.Output<string>;
     /** False disables the extension temporarily. */
     readonly enabled: pulumi.Output<boolean | undefined>;
-    /** A built-in role or a PbxRole's name. */
+    /** A built-in role or a PbxRole's name (its `name` output, so the role is created first). */
     readonly role: pulumi.Output<string>;
     /** The user's mobile phone number. */
     readonly mobilePhone: pulumi.Output<string | undefined>;
@@ -362,7 +362,7 @@ export interface PbxUserOutputProperties {
     readonly address: pulumi.Output<string | undefined>;
     /** The user's department. */
     readonly department: pulumi.Output<string | undefined>;
-    /** The extension number, unique on the PBX. Changing it replaces the user. */
+    /** The extension number, 3-64 digits, unique on the PBX. Changing it replaces the user, deleting the old one first (the name would collide). */
     readonly extensionNumber: pulumi.Output<string>;
     /** The SIP registration password (secret). May be omitted only with adopt: true. */
     readonly extensionPassword: pulumi.Output<string | undefined>;
@@ -426,7 +426,7 @@ export interface PbxUserOutputProperties {
     readonly voicemailPrompt: pulumi.Output<string | undefined>;
     /** Require the PIN to reach the user's voicemail. */
     readonly enableVoicemailPin: pulumi.Output<boolean | undefined>;
-    /** The voicemail PIN (secret). May be omitted only with adopt: true. */
+    /** The voicemail PIN (secret): 6-10 digits, no digit three times in a row, no three consecutive digits such as 012 or 987. May be omitted only with adopt: true. */
     readonly voicemailPin: pulumi.Output<string | undefined>;
     /** Email the user about new voicemail. */
     readonly enableVoicemailNotify: pulumi.Output<boolean | undefined>;
@@ -438,9 +438,9 @@ export interface PbxUserOutputProperties {
     readonly preferredTransport: pulumi.Output<"UDP" | "TCP" | "TLS" | undefined>;
     /** Busy lamp field (BLF) keys of the user's phones. */
     readonly blfs: pulumi.Output<PbxUserOutputs["blfs"]>;
-    /** Bind the extension to this Microsoft 365 user (object id or UPN). */
+    /** Bind the extension to this Microsoft 365 user (object id or UPN); removing it unbinds. */
     readonly ms365UserId: pulumi.Output<string | undefined>;
-    /** Take over an existing user with the same extension number instead of failing; omitted secrets keep their values. */
+    /** Take over an existing user with the same extension number (its name must match) instead of failing; only what differs is written, and omitted secrets keep the values the PBX has. */
     readonly adopt: pulumi.Output<boolean | undefined>;
     /** The PBX's id of the user (the same as the resource's `id`). */
     readonly userId: pulumi.Output<string>;

@@ -106,7 +106,10 @@ export const PbxUserArgsSchema = z.strictObject({
         .regex(/^[A-Za-z0-9_\-'.]+$/, "may contain only letters, digits and _ - ' .")
         .refine((n) => !n.startsWith(".") && !n.endsWith("."), "must not start or end with a period")
         .refine((n) => !reservedUserNames.includes(n.toLowerCase()), "is reserved for the system administrator")
-        .describe("The account name. Changing it replaces the user."),
+        .describe(
+            "The account name: letters, digits and _ - ' ., not starting or ending with a period; admin, system, administrator and " +
+                "root are reserved. PortSIP cannot rename a user: changing it replaces the user.",
+        ),
     password: z
         .string()
         .min(6)
@@ -116,7 +119,7 @@ export const PbxUserArgsSchema = z.strictObject({
     email: z.email().max(128).describe("The user's email address."),
     displayName: z.string().min(1).max(1024).describe("The name shown for the user."),
     enabled: z.boolean().optional().describe("False disables the extension temporarily."),
-    role: z.string().min(1).max(64).describe("A built-in role or a PbxRole's name."),
+    role: z.string().min(1).max(64).describe("A built-in role or a PbxRole's name (its `name` output, so the role is created first)."),
     mobilePhone: phone("The user's mobile phone number."),
     workPhone: phone("The user's office phone number."),
     homePhone: phone("The user's home phone number."),
@@ -125,7 +128,7 @@ export const PbxUserArgsSchema = z.strictObject({
     extensionNumber: z
         .string()
         .regex(/^[0-9]{3,64}$/, "must be 3 to 64 digits")
-        .describe("The extension number, unique on the PBX. Changing it replaces the user."),
+        .describe("The extension number, 3-64 digits, unique on the PBX. Changing it replaces the user, deleting the old one first (the name would collide)."),
     extensionPassword: z
         .string()
         .min(6)
@@ -189,7 +192,10 @@ export const PbxUserArgsSchema = z.strictObject({
             }
         })
         .optional()
-        .describe("The voicemail PIN (secret). May be omitted only with adopt: true."),
+        .describe(
+            "The voicemail PIN (secret): 6-10 digits, no digit three times in a row, no three consecutive digits such as 012 or 987. " +
+                "May be omitted only with adopt: true.",
+        ),
     enableVoicemailNotify: z.boolean().optional().describe("Email the user about new voicemail."),
     voicemailPlayDatetime: z
         .enum(["DISABLE", "12_HOUR_CLOCK", "24_HOUR_CLOCK"])
@@ -215,11 +221,14 @@ export const PbxUserArgsSchema = z.strictObject({
         .string()
         .refine((id) => guid.test(id) || upn.test(id), "must be a Microsoft 365 object id (GUID) or user principal name")
         .optional()
-        .describe("Bind the extension to this Microsoft 365 user (object id or UPN)."),
+        .describe("Bind the extension to this Microsoft 365 user (object id or UPN); removing it unbinds."),
     adopt: z
         .boolean()
         .optional()
-        .describe("Take over an existing user with the same extension number instead of failing; omitted secrets keep their values."),
+        .describe(
+            "Take over an existing user with the same extension number (its name must match) instead of failing; only what differs " +
+                "is written, and omitted secrets keep the values the PBX has.",
+        ),
 }).check(
     z.superRefine(
         (user, ctx) => {

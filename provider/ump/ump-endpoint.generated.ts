@@ -4,7 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** The arguments of a UmpEndpoint: `pulumi.Input` at every depth. */
 export interface UmpEndpointArgs {
-    /** The user's SIP address, e.g. sip:alice@example.com (the resource id). The user must exist in the directory. Changing it replaces the resource. */
+    /** The user's SIP address, e.g. sip:alice@example.com (the resource id); alice@example.com and any letter case are accepted. The user must exist in the directory. Changing it replaces the resource, releasing the old one first. */
     identity: pulumi.Input<string>;
     /** Given name. */
     firstName?: pulumi.Input<string>;
@@ -24,29 +24,29 @@ export interface UmpEndpointArgs {
     streetAddress?: pulumi.Input<string>;
     /** Usage location: an ISO 3166-1 alpha-2 country code. */
     usageLocation?: pulumi.Input<string>;
-    /** Name of the client policy to assign. */
+    /** Name of the client policy to assign. UMP refuses a name it does not have. */
     clientPolicy?: pulumi.Input<string>;
-    /** Name of the conferencing policy to assign. */
+    /** Name of the conferencing policy to assign. UMP refuses a name it does not have. */
     conferencingPolicy?: pulumi.Input<string>;
     /** Hosted voice mail. */
     hostedVoiceMail?: pulumi.Input<boolean>;
-    /** Name of the PIN policy to assign. */
+    /** Name of the PIN policy to assign. UMP refuses a name it does not have. */
     pinPolicy?: pulumi.Input<string>;
-    /** Name of the external access policy to assign. */
+    /** Name of the external access policy to assign. UMP refuses a name it does not have. */
     externalAccessPolicy?: pulumi.Input<string>;
-    /** Name of the hosted voicemail policy to assign. */
+    /** Name of the hosted voicemail policy to assign. UMP refuses a name it does not have. */
     hostedVoicemailPolicy?: pulumi.Input<string>;
-    /** Name of the mobility policy to assign. */
+    /** Name of the mobility policy to assign. UMP refuses a name it does not have. */
     mobilityPolicy?: pulumi.Input<string>;
-    /** Enterprise Voice (needs a UMP voice user license). */
+    /** Enterprise Voice; enabling it takes one of UMP's licensed voice users. */
     enterpriseVoiceEnabled?: pulumi.Input<boolean>;
-    /** Name of the voice policy to assign. */
+    /** Name of the voice policy to assign. UMP refuses a name it does not have. */
     voicePolicy?: pulumi.Input<string>;
-    /** Name of the dial plan to assign. */
+    /** Name of the dial plan to assign. UMP refuses a name it does not have. */
     dialPlan?: pulumi.Input<string>;
-    /** The user's number (LineURI), tel:+E164 with an optional ;ext=. */
+    /** The user's number (LineURI): tel:+E164 with an optional ;ext=, written any way (Tel:+31 36 546 1212, +31365461212) and stored as tel:+31365461212. UMP refuses a number another user holds. */
     lineUri?: pulumi.Input<string>;
-    /** A private, unlisted number (PrivateLine), tel:+E164. */
+    /** A private, unlisted number (PrivateLine), tel:+E164; it must differ from lineUri. */
     privateLine?: pulumi.Input<string>;
     /** Call pickup group number, e.g. #409. */
     callPickupGroup?: pulumi.Input<string>;
@@ -58,7 +58,7 @@ export interface UmpEndpointArgs {
 
 /** A UmpEndpoint's properties as values: its inputs as `check` normalized them, and what the vendor computes. */
 export interface UmpEndpointOutputs {
-    /** The user's SIP address, e.g. sip:alice@example.com (the resource id). The user must exist in the directory. Changing it replaces the resource. */
+    /** The user's SIP address, e.g. sip:alice@example.com (the resource id); alice@example.com and any letter case are accepted. The user must exist in the directory. Changing it replaces the resource, releasing the old one first. */
     identity: string;
     /** Given name. */
     firstName?: string;
@@ -78,29 +78,29 @@ export interface UmpEndpointOutputs {
     streetAddress?: string;
     /** Usage location: an ISO 3166-1 alpha-2 country code. */
     usageLocation?: string;
-    /** Name of the client policy to assign. */
+    /** Name of the client policy to assign. UMP refuses a name it does not have. */
     clientPolicy?: string;
-    /** Name of the conferencing policy to assign. */
+    /** Name of the conferencing policy to assign. UMP refuses a name it does not have. */
     conferencingPolicy?: string;
     /** Hosted voice mail. */
     hostedVoiceMail?: boolean;
-    /** Name of the PIN policy to assign. */
+    /** Name of the PIN policy to assign. UMP refuses a name it does not have. */
     pinPolicy?: string;
-    /** Name of the external access policy to assign. */
+    /** Name of the external access policy to assign. UMP refuses a name it does not have. */
     externalAccessPolicy?: string;
-    /** Name of the hosted voicemail policy to assign. */
+    /** Name of the hosted voicemail policy to assign. UMP refuses a name it does not have. */
     hostedVoicemailPolicy?: string;
-    /** Name of the mobility policy to assign. */
+    /** Name of the mobility policy to assign. UMP refuses a name it does not have. */
     mobilityPolicy?: string;
-    /** Enterprise Voice (needs a UMP voice user license). */
+    /** Enterprise Voice; enabling it takes one of UMP's licensed voice users. */
     enterpriseVoiceEnabled?: boolean;
-    /** Name of the voice policy to assign. */
+    /** Name of the voice policy to assign. UMP refuses a name it does not have. */
     voicePolicy?: string;
-    /** Name of the dial plan to assign. */
+    /** Name of the dial plan to assign. UMP refuses a name it does not have. */
     dialPlan?: string;
-    /** The user's number (LineURI), tel:+E164 with an optional ;ext=. */
+    /** The user's number (LineURI): tel:+E164 with an optional ;ext=, written any way (Tel:+31 36 546 1212, +31365461212) and stored as tel:+31365461212. UMP refuses a number another user holds. */
     lineUri?: string;
-    /** A private, unlisted number (PrivateLine), tel:+E164. */
+    /** A private, unlisted number (PrivateLine), tel:+E164; it must differ from lineUri. */
     privateLine?: string;
     /** Call pickup group number, e.g. #409. */
     callPickupGroup?: string;
@@ -118,7 +118,7 @@ export interface UmpEndpointOutputs {
 
 /** Every property of a UmpEndpoint as a `pulumi.Output`: the class declares them. */
 export interface UmpEndpointOutputProperties {
-    /** The user's SIP address, e.g. sip:alice@example.com (the resource id). The user must exist in the directory. Changing it replaces the resource. */
+    /** The user's SIP address, e.g. sip:alice@example.com (the resource id); alice@example.com and any letter case are accepted. The user must exist in the directory. Changing it replaces the resource, releasing the old one first. */
     readonly identity: pulumi.Output<string>;
     /** Given name. */
     readonly firstName: pulumi.Output<string | undefined>;
@@ -138,29 +138,29 @@ export interface UmpEndpointOutputProperties {
     readonly streetAddress: pulumi.Output<string | undefined>;
     /** Usage location: an ISO 3166-1 alpha-2 country code. */
     readonly usageLocation: pulumi.Output<string | undefined>;
-    /** Name of the client policy to assign. */
+    /** Name of the client policy to assign. UMP refuses a name it does not have. */
     readonly clientPolicy: pulumi.Output<string | undefined>;
-    /** Name of the conferencing policy to assign. */
+    /** Name of the conferencing policy to assign. UMP refuses a name it does not have. */
     readonly conferencingPolicy: pulumi.Output<string | undefined>;
     /** Hosted voice mail. */
     readonly hostedVoiceMail: pulumi.Output<boolean | undefined>;
-    /** Name of the PIN policy to assign. */
+    /** Name of the PIN policy to assign. UMP refuses a name it does not have. */
     readonly pinPolicy: pulumi.Output<string | undefined>;
-    /** Name of the external access policy to assign. */
+    /** Name of the external access policy to assign. UMP refuses a name it does not have. */
     readonly externalAccessPolicy: pulumi.Output<string | undefined>;
-    /** Name of the hosted voicemail policy to assign. */
+    /** Name of the hosted voicemail policy to assign. UMP refuses a name it does not have. */
     readonly hostedVoicemailPolicy: pulumi.Output<string | undefined>;
-    /** Name of the mobility policy to assign. */
+    /** Name of the mobility policy to assign. UMP refuses a name it does not have. */
     readonly mobilityPolicy: pulumi.Output<string | undefined>;
-    /** Enterprise Voice (needs a UMP voice user license). */
+    /** Enterprise Voice; enabling it takes one of UMP's licensed voice users. */
     readonly enterpriseVoiceEnabled: pulumi.Output<boolean | undefined>;
-    /** Name of the voice policy to assign. */
+    /** Name of the voice policy to assign. UMP refuses a name it does not have. */
     readonly voicePolicy: pulumi.Output<string | undefined>;
-    /** Name of the dial plan to assign. */
+    /** Name of the dial plan to assign. UMP refuses a name it does not have. */
     readonly dialPlan: pulumi.Output<string | undefined>;
-    /** The user's number (LineURI), tel:+E164 with an optional ;ext=. */
+    /** The user's number (LineURI): tel:+E164 with an optional ;ext=, written any way (Tel:+31 36 546 1212, +31365461212) and stored as tel:+31365461212. UMP refuses a number another user holds. */
     readonly lineUri: pulumi.Output<string | undefined>;
-    /** A private, unlisted number (PrivateLine), tel:+E164. */
+    /** A private, unlisted number (PrivateLine), tel:+E164; it must differ from lineUri. */
     readonly privateLine: pulumi.Output<string | undefined>;
     /** Call pickup group number, e.g. #409. */
     readonly callPickupGroup: pulumi.Output<string | undefined>;

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { resourceReferences } from "../../provider/reference/resources";
+import { generatedDocs } from "./docs";
 import { generatedTypeFiles } from "./types";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
@@ -17,7 +18,7 @@ export function generatedFiles(what: Generated): Record<string, string> {
         case "types":
             return generatedTypeFiles(refs);
         case "docs":
-            return require("./docs").generatedDocs(refs);
+            return generatedDocs(refs);
     }
 }
 
