@@ -2,9 +2,10 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
-import { masergyUserArgs } from "../helpers/fixtures";
+import { masergyUserArgs, masergyUserFlags } from "../helpers/fixtures";
 import { useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
+import { minimalUser } from "../helpers/portsip-bodies";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 
 /**
@@ -71,21 +72,11 @@ describe("get through the real Pulumi engine: read-only references to existing o
 
     before(async () => {
         pbx().seedRole({ name: "Sales", description: "Sales team", permissions: { general: { meeting: true } } });
-        bobId = pbx().seedUser({
-            name: "bob",
-            display_name: "Bob Example",
-            email: "bob@example.com",
-            role: "StandardUser",
-            extension_number: "1002",
-            department: "Sales",
-            password: "bob-Plaintext-1",
-            extension_password: "bob-Ext-Plaintext-2",
-            voicemail_pin: "246813",
-        });
+        bobId = pbx().seedUser(minimalUser({ name: "bob", display_name: "Bob Example", email: "bob@example.com", extension_number: "1002", department: "Sales" }));
         seedDirectoryUser(ump(), "sip:dana@contoso.com", { DisplayName: "Dana Example", LineURI: "tel:+311111125", EnterpriseVoiceEnabled: true });
         masergy().seedUser({
             ...masergyUserArgs({ userId: "kim@example.com" }),
-            ...{ voicemail: false, voicemailTranscriptionMachine: false, ucOverlay: false, conference: false },
+            ...masergyUserFlags,
         });
 
         const source = await prepareProgram("pbx");

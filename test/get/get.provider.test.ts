@@ -2,9 +2,10 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { TeamsEnterpriseUser } from "pulumi-ucaas";
 import { fakeProviderText, providerFor } from "../helpers/providers";
-import { masergyUserArgs } from "../helpers/fixtures";
+import { masergyUserArgs, masergyUserFlags } from "../helpers/fixtures";
 import { apiRequests, useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
+import { minimalUser } from "../helpers/portsip-bodies";
 import { seedDirectoryUser, umpRequests, useUmpSimulator } from "../helpers/ump";
 
 /** The provider's `read` as the engine calls it for `<Kind>.get(name, id)`: the props the class declared, no stored outputs. */
@@ -30,17 +31,7 @@ describe("get: the provider reads a reference by its id alone, every field the v
         });
 
         it("PbxUser: every reported field in camelCase and userId, never a secret", async () => {
-            const id = sim().seedUser({
-                name: "bob",
-                display_name: "Bob Example",
-                email: "bob@example.com",
-                role: "StandardUser",
-                extension_number: "1002",
-                department: "Sales",
-                password: "bob-Plaintext-1",
-                extension_password: "bob-Ext-Plaintext-2",
-                voicemail_pin: "246813",
-            });
+            const id = sim().seedUser(minimalUser({ name: "bob", display_name: "Bob Example", email: "bob@example.com", extension_number: "1002", department: "Sales" }));
             const { id: readId, props } = await readReference("PbxUser", id);
             assert.equal(readId, id);
             assert.equal(props.userId, id);
@@ -50,7 +41,7 @@ describe("get: the provider reads a reference by its id alone, every field the v
             for (const secret of ["password", "extensionPassword", "voicemailPin"]) {
                 assert.equal(secret in props, false, secret);
             }
-            assert.doesNotMatch(JSON.stringify(props), /Plaintext|246813/);
+            assert.doesNotMatch(JSON.stringify(props), /Passw0rd|Ext-Secret|135792/);
         });
 
         it("a missing object fails with the vendor's name for it, and says get creates nothing", async () => {
@@ -94,7 +85,7 @@ describe("get: the provider reads a reference by its id alone, every field the v
         it("MasergyUser: what user/find reports, found by its user id in any group", async () => {
             sim().seedUser({
                 ...masergyUserArgs({ userId: "kim@example.com", groupId: "SIM-LON", phoneNumber: "+442071736900", extension: "0202" }),
-                ...{ voicemail: false, voicemailTranscriptionMachine: false, ucOverlay: false, conference: false },
+                ...masergyUserFlags,
             });
             const { id, props } = await readReference("MasergyUser", "kim@example.com");
             assert.equal(id, "kim@example.com");
