@@ -72,8 +72,9 @@ export function resourcePage(ref: ResourceReference): string {
     const get =
         "reads" in ref.get
             ? `**\`ucaas.${kind}.get(name, id, opts?)\`**: a read-only reference to an existing object, by its id, through the provider's \`read\`: ` +
-              `${ref.get.reads} Nothing is created, changed or deleted (destroy leaves it), each \`up\` reads it again, and it can be a ` +
-              "dependency. An id the vendor does not know fails the deployment with an error that names it."
+              `${ref.get.reads} Nothing is created, changed or deleted (destroy leaves it); every \`preview\` and \`up\` reads it ` +
+              "again (a reference is a vendor read in every preview); it can be a dependency. An id the vendor does not know fails the " +
+              "deployment with an error that names it."
             : `**\`ucaas.${kind}.get\`** is refused: ${ref.get.refused}`;
     const computed = outputRows(ref);
     return page([

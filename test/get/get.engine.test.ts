@@ -1,12 +1,14 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { summarizePreview } from "../../provider/summary/summarize";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
 import { masergyUserArgs, masergyUserFlags } from "../helpers/fixtures";
 import { useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { minimalUser } from "../helpers/portsip-bodies";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
+import { previewJson } from "../summary/digests";
 
 /**
  * A program that references existing objects with `<Kind>.get`, uses them as dependencies and
@@ -148,6 +150,11 @@ describe("get through the real Pulumi engine: read-only references to existing o
         const { exported, checkpoint } = await t.exportedState();
         assert.equal(exported.includes(secrets.callerNote), false, "pulumi stack export");
         assert.equal(checkpoint.includes(secrets.callerNote), false, "the state files");
+    });
+
+    it("summarize reads a preview with references: they change nothing, so it says so", async () => {
+        const summary = summarizePreview(await previewJson(t));
+        assert.equal(summary.trim(), "No changes.");
     });
 
     it("each up reads the references again: a change at the vendor flows into what depends on them", async () => {
