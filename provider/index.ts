@@ -3,7 +3,7 @@
  */
 export { PbxRole, type PbxRoleArgs, type PbxRoleOutputs } from "./pbx/pbx-role";
 export { PbxUser, type PbxUserArgs, type PbxUserOutputs } from "./pbx/pbx-user";
-export { PbxGroup, type PbxGroupArgs } from "./pbx/pbx-group";
+export { PbxGroup, type PbxGroupArgs, type PbxGroupOutputs } from "./pbx/pbx-group";
 export * as pbx from "./pbx/lookups";
 export { UmpEndpoint, type UmpEndpointArgs, type UmpEndpointOutputs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";

@@ -30,6 +30,7 @@ const readers: Record<ResourceKind, () => GetReader> = {
     MasergyUser: () => require("../masergy/masergy-user.get").masergyUserGet,
     PbxRole: () => require("../pbx/pbx-role.get").pbxRoleGet,
     PbxUser: () => require("../pbx/pbx-user.get").pbxUserGet,
+    PbxGroup: () => require("../pbx/pbx-group.get").pbxGroupGet,
     UmpEndpoint: () => require("../ump/ump-endpoint.get").umpEndpointGet,
     TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.get").teamsEnterpriseUserGet,
 };

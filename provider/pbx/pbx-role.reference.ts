@@ -1,6 +1,5 @@
 import type { ResourceReference } from "../reference/resource-reference";
-import { wirePath } from "../reference/wire-path";
-import { camelToSnake } from "../wire/case";
+import { snakeCaseWireNames } from "../reference/wire-path";
 import { PbxRoleArgsSchema, pbxRoleReplaceKeys } from "./pbx-role.schema";
 
 export const pbxRoleReference: ResourceReference = {
@@ -16,6 +15,6 @@ export const pbxRoleReference: ResourceReference = {
     args: PbxRoleArgsSchema,
     secretKeys: [],
     replaceKeys: pbxRoleReplaceKeys,
-    wireName: (path) => (path[0] === "adopt" ? undefined : wirePath(path, camelToSnake)),
+    wireName: snakeCaseWireNames(),
     get: { reads: "`GET /api/roles/{name}`: the name, the description and every permission flag PbxRole manages." },
 };

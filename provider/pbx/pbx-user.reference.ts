@@ -1,6 +1,5 @@
 import type { ResourceReference } from "../reference/resource-reference";
-import { wirePath } from "../reference/wire-path";
-import { camelToSnake } from "../wire/case";
+import { snakeCaseWireNames } from "../reference/wire-path";
 import { PbxUserArgsSchema, PbxUserComputedSchema, pbxUserReplaceKeys, pbxUserSecretKeys } from "./pbx-user.schema";
 
 /** Properties the PBX takes through their own endpoints rather than as a member of the user. */
@@ -26,12 +25,7 @@ export const pbxUserReference: ResourceReference = {
     computed: PbxUserComputedSchema,
     secretKeys: pbxUserSecretKeys,
     replaceKeys: pbxUserReplaceKeys,
-    wireName(path) {
-        if (path[0] === "adopt") {
-            return undefined;
-        }
-        return (path.length === 1 && ownEndpoints[path[0]]) || wirePath(path, camelToSnake);
-    },
+    wireName: snakeCaseWireNames(ownEndpoints),
     get: {
         reads:
             "`GET /api/users/{id}`: every field PbxUser manages that the PBX reports, and `userId`. Not the passwords (the PBX never " +

@@ -10,6 +10,7 @@ const references: Record<ResourceKind, () => ResourceReference> = {
     MasergyUser: () => require("../masergy/masergy-user.reference").masergyUserReference,
     PbxRole: () => require("../pbx/pbx-role.reference").pbxRoleReference,
     PbxUser: () => require("../pbx/pbx-user.reference").pbxUserReference,
+    PbxGroup: () => require("../pbx/pbx-group.reference").pbxGroupReference,
     UmpEndpoint: () => require("../ump/ump-endpoint.reference").umpEndpointReference,
     TeamsEnterpriseUser: () => require("../teams/teams-enterprise-user.reference").teamsEnterpriseUserReference,
 };

@@ -66,7 +66,7 @@ function valueRule(key: SettingKey): string | undefined {
                 : path?.notEndsWith
                   ? `, not ending with ${code(path.notEndsWith)} (${path.because})`
                   : "";
-            return `a URL (above)${tail}`;
+            return `a URL (see below)${tail}`;
         }
         case "number": {
             const floor = rule.floor

@@ -7,6 +7,7 @@ import { masergyUserArgs, masergyUserFlags } from "../helpers/fixtures";
 import { useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { minimalUser } from "../helpers/portsip-bodies";
+import { clientFor } from "../helpers/sim-http";
 import { seedDirectoryUser, useUmpSimulator } from "../helpers/ump";
 import { previewJson } from "../summary/digests";
 
@@ -23,6 +24,7 @@ const role = ucaas.PbxRole.get("existing-role", config.require("roleName"));
 const bob = ucaas.PbxUser.get("existing-user", config.require("userId"));
 const endpoint = ucaas.UmpEndpoint.get("existing-endpoint", config.require("sipAddress"));
 const kim = ucaas.MasergyUser.get("existing-masergy-user", config.require("masergyUserId"));
+const sales = ucaas.PbxGroup.get("existing-group", config.require("groupId"));
 
 const carol = new ucaas.PbxUser("carol", {
     name: "carol",
@@ -35,7 +37,7 @@ const carol = new ucaas.PbxUser("carol", {
     voicemailPin: config.requireSecret("carolVoicemailPin"),
     officeHours: { mode: "CUSTOM", monday: { enabled: pulumi.output(true), ranges: [{ from: config.require("opens"), to: "17:00" }] } },
     outboundCallerIds: [{ providerId: pulumi.output("trunk-1"), callerId: "+12125550100", description: config.requireSecret("callerNote") }],
-}, { dependsOn: [bob] });
+}, { dependsOn: [bob, sales] });
 
 export const roleDescription = role.description;
 export const roleMeeting = role.permissions.general.meeting;
@@ -45,6 +47,8 @@ export const bobUserId = bob.userId;
 export const lineUri = endpoint.lineUri;
 export const endpointDisplayName = endpoint.displayName;
 export const kimGroup = kim.groupId;
+export const groupName = sales.name;
+export const groupMembers = sales.members;
 export const kimPhone = kim.phoneNumber;
 export const carolRole = carol.role;
 // A declared output the program did not set is an Output all the same.
@@ -68,6 +72,7 @@ describe("get through the real Pulumi engine: read-only references to existing o
     const masergy = useMasergySimulator({ resetBetweenTests: false });
     let t: TestStack;
     let bobId: string;
+    let groupId: string;
     const pbxUser = (name: string) => pbx().state().users.find((u: { name: string }) => u.name === name);
     const setConfig = (values: Record<string, string>) =>
         t.stack.setAllConfig(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value }])));
@@ -75,6 +80,9 @@ describe("get through the real Pulumi engine: read-only references to existing o
     before(async () => {
         pbx().seedRole({ name: "Sales", description: "Sales team", permissions: { general: { meeting: true } } });
         bobId = pbx().seedUser(minimalUser({ name: "bob", display_name: "Bob Example", email: "bob@example.com", extension_number: "1002", department: "Sales" }));
+        const api = clientFor(pbx().url, pbx().token);
+        groupId = (await api.post("/api/groups", { name: "Sales floor", description: "Everyone who sells" })).body.id as string;
+        await api.post(`/api/groups/${groupId}/members/1002`);
         seedDirectoryUser(ump(), "sip:dana@contoso.com", { DisplayName: "Dana Example", LineURI: "tel:+311111125", EnterpriseVoiceEnabled: true });
         masergy().seedUser({
             ...masergyUserArgs({ userId: "kim@example.com" }),
@@ -97,7 +105,7 @@ describe("get through the real Pulumi engine: read-only references to existing o
             "ucaas:masergyPollIntervalSeconds": { value: "0.2" },
             ...Object.fromEntries(Object.entries(secrets).map(([key, value]) => [key, { value, secret: true }])),
         });
-        await setConfig({ roleName: "Sales", userId: bobId, sipAddress: "sip:dana@contoso.com", masergyUserId: "kim@example.com", opens: "08:30" });
+        await setConfig({ roleName: "Sales", userId: bobId, sipAddress: "sip:dana@contoso.com", masergyUserId: "kim@example.com", groupId, opens: "08:30" });
     });
 
     it("up reads each reference, exports its fields and writes nothing for them", async () => {
@@ -113,6 +121,8 @@ describe("get through the real Pulumi engine: read-only references to existing o
             lineUri: "tel:+311111125",
             endpointDisplayName: "Dana Example",
             kimGroup: "SIM-NYC",
+            groupName: "Sales floor",
+            groupMembers: ["1002"],
             kimPhone: "+12125550101",
             carolRole: "Sales",
             carolDepartment: "(not set)",
@@ -123,7 +133,7 @@ describe("get through the real Pulumi engine: read-only references to existing o
         assert.equal(masergy().requests().filter((r) => r.method === "POST" && !r.path.endsWith("/token")).length, 0);
         assert.equal(pbx().state().roles.find((r: { name: string }) => r.name === "Sales")?.description, "Sales team");
         const pbxWrites = pbx().requests().filter((r) => r.method === "POST" && !r.path.includes("token"));
-        assert.ok(pbxWrites.every((r) => !r.path.includes(bobId) && !r.path.startsWith("/api/roles")), JSON.stringify(pbxWrites.map((r) => r.path)));
+        assert.ok(pbxWrites.every((r) => !r.path.includes(bobId) && !r.path.startsWith("/api/roles") && !r.path.startsWith("/api/groups")), JSON.stringify(pbxWrites.map((r) => r.path)));
     });
 
     it("a managed resource takes a reference's output and waits for it (dependsOn)", async () => {
@@ -132,11 +142,12 @@ describe("get through the real Pulumi engine: read-only references to existing o
         const { deployment } = await t.stack.exportStack();
         const resources = deployment.resources as Array<{ urn: string; external?: boolean; dependencies?: string[]; outputs?: Record<string, unknown> }>;
         const named = (name: string) => resources.find((r) => r.urn.endsWith(`::${name}`))!;
-        for (const name of ["existing-role", "existing-user", "existing-endpoint", "existing-masergy-user"]) {
+        for (const name of ["existing-role", "existing-user", "existing-endpoint", "existing-masergy-user", "existing-group"]) {
             assert.equal(named(name).external, true, `${name} is a read (external) resource`);
         }
         assert.ok(named("carol").dependencies?.includes(named("existing-user").urn));
         assert.ok(named("carol").dependencies?.includes(named("existing-role").urn));
+        assert.ok(named("carol").dependencies?.includes(named("existing-group").urn));
     });
 
     it("nested Outputs in args reach the vendor, and a nested secret stays secret in the state", async () => {
@@ -179,6 +190,7 @@ describe("get through the real Pulumi engine: read-only references to existing o
         assert.equal(pbxUser("carol"), undefined);
         assert.ok(pbxUser("bob"));
         assert.ok(pbx().state().roles.find((r: { name: string }) => r.name === "Sales"));
+        assert.deepEqual(pbx().state().groups.map((g) => [g.name, g.members.map((m) => m.extension_number)]), [["Sales floor", ["1002"]]]);
         assert.ok(masergy().state().users.find((u) => u.userId === "kim@example.com"));
         assert.equal(ump().state().endpoints.find((e: { SipAddress: string }) => e.SipAddress === "sip:dana@contoso.com")?.LineURI, "tel:+311111125");
     });

@@ -6,6 +6,7 @@ import { masergyUserArgs, masergyUserFlags } from "../helpers/fixtures";
 import { apiRequests, useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { minimalUser } from "../helpers/portsip-bodies";
+import { clientFor } from "../helpers/sim-http";
 import { seedDirectoryUser, umpRequests, useUmpSimulator } from "../helpers/ump";
 
 /** The provider's `read` as the engine calls it for `<Kind>.get(name, id)`: the props the class declared, no stored outputs. */
@@ -44,11 +45,37 @@ describe("get: the provider reads a reference by its id alone, every field the v
             assert.doesNotMatch(JSON.stringify(props), /Passw0rd|Ext-Secret|135792/);
         });
 
+        it("PbxGroup: the name, description, caller ids and members' extensions, with groupId, from two reads", async () => {
+            sim().seedUser(minimalUser({ name: "bob", email: "bob@example.com", extension_number: "1002" }));
+            sim().seedUser(minimalUser({ name: "dan", email: "dan@example.com", extension_number: "1001" }));
+            const api = clientFor(sim().url, sim().token);
+            const created = await api.post("/api/groups", {
+                name: "Sales floor",
+                description: "Everyone who sells",
+                outbound_caller_ids: [{ provider_id: "trunk-1", caller_id: "+12125550100", description: "Sales line" }, { provider_id: "trunk-2", caller_id: "+12125550101" }],
+            });
+            const groupId = created.body.id as string;
+            for (const extension of ["1002", "1001"]) await api.post(`/api/groups/${groupId}/members/${extension}`);
+            sim().clearRequests();
+            const { id, props } = await readReference("PbxGroup", groupId);
+            assert.equal(id, groupId);
+            assert.deepEqual(props, {
+                name: "Sales floor",
+                description: "Everyone who sells",
+                outboundCallerIds: [{ providerId: "trunk-1", callerId: "+12125550100", description: "Sales line" }, { providerId: "trunk-2", callerId: "+12125550101" }],
+                members: ["1001", "1002"],
+                groupId,
+                __get: true,
+            });
+            assert.deepEqual(sim().requests().map((r) => `${r.method} ${r.path.replace(groupId, "{id}")}`), ["GET /api/groups/{id}", "GET /api/groups/{id}/members"]);
+        });
+
         it("a missing object fails with the vendor's name for it, and says get creates nothing", async () => {
             await assert.rejects(readReference("PbxUser", "NzAwNTUxOTA5NzczMTQ4MTYw"), {
                 message: 'PbxUser.get: PortSIP user "NzAwNTUxOTA5NzczMTQ4MTYw" does not exist. get only reads an object that exists; check the id, or declare `new PbxUser(...)` to create one.',
             });
             await assert.rejects(readReference("PbxRole", "Nobody"), /PbxRole\.get: PortSIP role "Nobody" does not exist/);
+            await assert.rejects(readReference("PbxGroup", "NzAwNTUxOTA5NzczMTQ4MTYx"), /PbxGroup\.get: PortSIP group "NzAwNTUxOTA5NzczMTQ4MTYx" does not exist/);
         });
 
         it("a refresh of a reference reads it again the same way (its outputs carry the mark)", async () => {

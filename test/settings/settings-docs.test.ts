@@ -24,7 +24,7 @@ describe("docs/settings.md and the README's configuration section", () => {
 
     it("says what check verifies of the URLs, the credential alternatives and the numbers", () => {
         const verifies = (key: string) => tableRows.find((line) => line.startsWith(`| \`ucaas:${key}\``))!.split("|")[6].trim();
-        assert.equal(verifies("pbxUrl"), "set; a URL (above), not ending with `/api` (it is the PBX's address; every request adds /api/...)");
+        assert.equal(verifies("pbxUrl"), "set; a URL (see below), not ending with `/api` (it is the PBX's address; every request adds /api/...)");
         assert.equal(verifies("pbxToken"), "this, or `pbxUsername` and `pbxPassword`");
         assert.match(verifies("masergyPollIntervalSeconds"), /^a number > 0 and <= 3600; at least 10 .* unless `ucaas:masergyApiUrl` is on this machine$/);
         assert.match(verifies("insecureHttp"), /, for every vendor$/);

@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import * as ucaas from "../../provider";
 import type { MasergyUserArgsSchema, MasergyUserComputedSchema } from "../../provider/masergy/masergy-user.schema";
+import type { PbxGroupArgsSchema, PbxGroupComputedSchema } from "../../provider/pbx/pbx-group.schema";
 import type { PbxRoleArgsSchema } from "../../provider/pbx/pbx-role.schema";
 import type { PbxUserArgsSchema, PbxUserComputedSchema } from "../../provider/pbx/pbx-user.schema";
 import type { TeamsEnterpriseUserArgsSchema } from "../../provider/teams/teams-enterprise-user.schema";
@@ -33,11 +34,13 @@ type Computed<C extends z.ZodType> = z.output<C>;
 // The plain outputs are exactly zod's output types, and the class declares each of them as an Output.
 holds<Same<ucaas.PbxRoleOutputs, Checked<typeof PbxRoleArgsSchema>>>();
 holds<Same<ucaas.PbxUserOutputs, Checked<typeof PbxUserArgsSchema, Computed<typeof PbxUserComputedSchema>>>>();
+holds<Same<ucaas.PbxGroupOutputs, Checked<typeof PbxGroupArgsSchema, Computed<typeof PbxGroupComputedSchema>>>>();
 holds<Same<ucaas.MasergyUserOutputs, Checked<typeof MasergyUserArgsSchema, Computed<typeof MasergyUserComputedSchema>>>>();
 holds<Same<ucaas.UmpEndpointOutputs, Checked<typeof UmpEndpointArgsSchema, Computed<typeof UmpEndpointComputedSchema>>>>();
 holds<Same<ucaas.TeamsEnterpriseUserOutputs, Checked<typeof TeamsEnterpriseUserArgsSchema>>>();
 holds<Same<Declared<ucaas.PbxRole>, AsOutputs<ucaas.PbxRoleOutputs>>>();
 holds<Same<Declared<ucaas.PbxUser>, AsOutputs<ucaas.PbxUserOutputs>>>();
+holds<Same<Declared<ucaas.PbxGroup>, AsOutputs<ucaas.PbxGroupOutputs>>>();
 holds<Same<Declared<ucaas.MasergyUser>, AsOutputs<ucaas.MasergyUserOutputs>>>();
 holds<Same<Declared<ucaas.UmpEndpoint>, AsOutputs<ucaas.UmpEndpointOutputs>>>();
 holds<Same<Declared<ucaas.TeamsEnterpriseUser>, AsOutputs<ucaas.TeamsEnterpriseUserOutputs>>>();
@@ -45,6 +48,7 @@ holds<Same<Declared<ucaas.TeamsEnterpriseUser>, AsOutputs<ucaas.TeamsEnterpriseU
 // Plain values zod accepts are valid args, and unwrapped args are what zod accepts.
 holds<Same<pulumi.Unwrap<ucaas.PbxRoleArgs>, z.input<typeof PbxRoleArgsSchema>>>();
 holds<Same<pulumi.Unwrap<ucaas.PbxUserArgs>, z.input<typeof PbxUserArgsSchema>>>();
+holds<Same<pulumi.Unwrap<ucaas.PbxGroupArgs>, z.input<typeof PbxGroupArgsSchema>>>();
 holds<Same<pulumi.Unwrap<ucaas.MasergyUserArgs>, z.input<typeof MasergyUserArgsSchema>>>();
 holds<Same<pulumi.Unwrap<ucaas.UmpEndpointArgs>, z.input<typeof UmpEndpointArgsSchema>>>();
 holds<Same<pulumi.Unwrap<ucaas.TeamsEnterpriseUserArgs>, z.input<typeof TeamsEnterpriseUserArgsSchema>>>();
@@ -76,6 +80,14 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
         outboundCallerIds: [{ providerId: pulumi.output("trunk-1"), callerId: "+12125550100" }],
         sms: pulumi.output("ALLOW" as const),
     });
+    const group = new ucaas.PbxGroup("support-team", {
+        name: "Support team",
+        outboundCallerIds: [{ providerId: pulumi.output("trunk-1"), callerId: config.require("supportLine") }],
+        // Members as outputs of the users, next to extensions typed as text.
+        members: [user.extensionNumber, pulumi.output("2002"), "2003"],
+    });
+    // @ts-expect-error a member is an extension, not a user
+    new ucaas.PbxGroup("wrong", { name: "Wrong", members: [user] });
     // @ts-expect-error a nested Output of the wrong type is still refused
     new ucaas.PbxRole("wrong", { name: "Wrong", permissions: { general: { meeting: pulumi.output("yes") } } });
     // @ts-expect-error so is a value outside an enum
@@ -112,6 +124,9 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
     const resultData: pulumi.Output<Record<string, string> | undefined> = masergy.resultData;
     const voicemail: pulumi.Output<boolean> = masergy.voicemail;
     const registrarPool: pulumi.Output<string | undefined> = endpoint.registrarPool;
+    const groupId: pulumi.Output<string> = group.groupId;
+    const members: pulumi.Output<string[]> = group.members;
+    const callerIds = group.outboundCallerIds.apply((ids) => ids?.map((id) => id.callerId));
     const forwarded: pulumi.Output<"USER_CALLER_ID" | "TRANSPARENT"> = teams.pbxCallPolicyInfo.forwardedCallsCallerId;
     // @ts-expect-error a refused (deprecated) vendor field is no output
     teams.directRouteId;
@@ -121,6 +136,7 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
     const existingUser: ucaas.PbxUser = ucaas.PbxUser.get("existing-user", user.userId, { dependsOn: [existingRole] });
     const existingJane: ucaas.MasergyUser = ucaas.MasergyUser.get("existing-jane", "jdoe@example.com", { parent: masergy });
     const existingEndpoint: ucaas.UmpEndpoint = ucaas.UmpEndpoint.get("existing-endpoint", pulumi.output("sip:bob@contoso.com"));
+    const existingGroup: ucaas.PbxGroup = ucaas.PbxGroup.get("existing-group", group.groupId, { dependsOn: [existingUser] });
     const refused: never = ucaas.TeamsEnterpriseUser.get("existing-teams", "tenant/login");
     new ucaas.PbxUser("bob", {
         name: "bob",
@@ -152,7 +168,7 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
     const aliases = [ucaas.pbx.roles(), ucaas.pbx.users({}), ucaas.ump.license(), ucaas.masergy.availableTimeZones()];
 
     return {
-        department, userId, meeting, officeMonday, jobId, resultData, voicemail, registrarPool, forwarded, existingJane, refused,
+        department, userId, meeting, officeMonday, groupId, members, callerIds, existingGroup, jobId, resultData, voicemail, registrarPool, forwarded, existingJane, refused,
         roles, rolesOutput, users, usersOutput, numbers, numbersOutput, packs, models, zones, groups, ranges, domains, pools, licensed, aliases,
     };
 }
