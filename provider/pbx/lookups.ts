@@ -36,6 +36,11 @@ export interface GetUsersArgs {
     filter?: string;
 }
 
+export interface GetGroupsArgs {
+    /** PortSIP's OData-like filter, e.g. `name eq 'Sales'`. */
+    filter?: string;
+}
+
 /** Every role of the PBX, built-in ones included. */
 export async function getRoles(): Promise<PbxRoleSummary[]> {
     const items = await api.listRoles(portSipClient());
@@ -58,14 +63,22 @@ export function getUsersOutput(args: InputArgs<GetUsersArgs> = {}, opts?: Lookup
     return lookupOutput(getUsers, args, opts);
 }
 
+/** User groups of the PBX (`{ id, name, description }`), all of them or those `filter` selects. */
+export async function getGroups(args: GetGroupsArgs = {}): Promise<PbxGroupSummary[]> {
+    const items = await api.listGroups(portSipClient(), args.filter);
+    return items.map((item) => withoutNulls(toCamelCase(item)) as PbxGroupSummary);
+}
+
+/** {@link getGroups} with Inputs, as an Output, after `opts.dependsOn` exist. */
+export function getGroupsOutput(args: InputArgs<GetGroupsArgs> = {}, opts?: LookupOutputOptions): pulumi.Output<PbxGroupSummary[]> {
+    return lookupOutput(getGroups, args, opts);
+}
+
 /** @deprecated Use {@link getRoles} (or {@link getRolesOutput}); this name stays as an alias. */
 export const roles = (): Promise<PbxRoleSummary[]> => getRoles();
 
 /** @deprecated Use {@link getUsers} (or {@link getUsersOutput}); this name stays as an alias. */
 export const users = (options: GetUsersArgs = {}): Promise<PbxUserSummary[]> => getUsers(options);
 
-/** User groups of the PBX (`{ id, name, description }`); `filter` as for `users`, e.g. `name eq 'Sales'`. */
-export async function groups(options: { filter?: string } = {}): Promise<PbxGroupSummary[]> {
-    const items = await api.listGroups(portSipClient(), options.filter);
-    return items.map((item) => withoutNulls(toCamelCase(item)) as PbxGroupSummary);
-}
+/** @deprecated Use {@link getGroups} (or {@link getGroupsOutput}); this name stays as an alias. */
+export const groups = (options: GetGroupsArgs = {}): Promise<PbxGroupSummary[]> => getGroups(options);

@@ -4,6 +4,7 @@ import { masergy, pbx, ump } from "pulumi-ucaas";
 import { useMasergySimulator } from "../helpers/masergy";
 import { usePortSipSimulator } from "../helpers/portsip";
 import { minimalUser } from "../helpers/portsip-bodies";
+import { clientFor } from "../helpers/sim-http";
 import { useUmpSimulator } from "../helpers/ump";
 
 /** The value an Output resolves to (outside a deployment every Output is known). */
@@ -20,6 +21,25 @@ describe("lookups in both forms: getX with plain values, getXOutput with Inputs;
             assert.deepEqual(fromOutput.map((user) => user.name), ["bob"]);
             assert.deepEqual(fromOutput, await pbx.getUsers({ filter: "extension_number eq '1002'" }));
             assert.deepEqual(await pbx.users({ filter: "extension_number eq '1002'" }), fromOutput, "the former name");
+        });
+
+        it("getGroupsOutput takes its filter as an Output and waits for dependsOn; getGroups and groups() agree", async () => {
+            const api = clientFor(sim().url, sim().token);
+            await api.post("/api/groups", { name: "Sales", description: "Sales floor" });
+            await api.post("/api/groups", { name: "Support" });
+            sim().clearRequests();
+            let release!: (id: string) => void;
+            const id = pulumi.output(new Promise<string>((resolve) => (release = resolve)));
+            const resource = { __pulumiResource: true, __pulumiCustomResource: true, id, urn: pulumi.output("urn:x") } as unknown as pulumi.CustomResource;
+            const filter = pulumi.output("Sales").apply((name) => `name eq '${name}'`);
+            const groups = pbx.getGroupsOutput({ filter }, { dependsOn: [resource] });
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            assert.equal(sim().requests().length, 0, "nothing is asked while the dependency does not exist");
+            release("created");
+            const fromOutput = await valueOf(groups);
+            assert.deepEqual(fromOutput.map((group) => [group.name, group.description]), [["Sales", "Sales floor"]]);
+            assert.deepEqual(fromOutput, await pbx.getGroups({ filter: "name eq 'Sales'" }));
+            assert.deepEqual(await pbx.groups({ filter: "name eq 'Sales'" }), fromOutput, "the former name");
         });
 
         it("getRolesOutput waits for the resources in dependsOn before asking the PBX", async () => {

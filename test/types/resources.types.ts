@@ -152,6 +152,8 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
     const rolesOutput: pulumi.Output<ucaas.pbx.PbxRoleSummary[]> = ucaas.pbx.getRolesOutput({ dependsOn: role });
     const users: Promise<ucaas.pbx.PbxUserSummary[]> = ucaas.pbx.getUsers({ filter: "extension_number eq '1001'" });
     const usersOutput = ucaas.pbx.getUsersOutput({ filter: pulumi.interpolate`extension_number eq '${user.extensionNumber}'` }, { dependsOn: [user] });
+    const groupList: Promise<ucaas.pbx.PbxGroupSummary[]> = ucaas.pbx.getGroups({ filter: "name eq 'Sales'" });
+    const groupsOutput: pulumi.Output<ucaas.pbx.PbxGroupSummary[]> = ucaas.pbx.getGroupsOutput({ filter: pulumi.interpolate`name eq '${existingGroup.name}'` }, { dependsOn: group });
     const numbers: Promise<string[]> = ucaas.masergy.getAvailablePhoneNumbers({ groupId: "NYC-OFFICE" });
     const numbersOutput: pulumi.Output<string[]> = ucaas.masergy.getAvailablePhoneNumbersOutput({ groupId: masergy.groupId });
     const packs = ucaas.masergy.getAvailableMainServicePacksOutput({ groupId: "NYC-OFFICE" });
@@ -163,12 +165,14 @@ export function program(config: pulumi.Config): Record<string, pulumi.Input<unkn
     const pools = ucaas.ump.getRegistrarPoolsOutput();
     const licensed: pulumi.Output<number | undefined> = ucaas.ump.getLicenseOutput().apply((license) => license.cbUsers);
     // @ts-expect-error the Promise form takes plain values
+    ucaas.pbx.getGroups({ filter: group.name });
+    // @ts-expect-error the Promise form takes plain values
     ucaas.masergy.getAvailablePhoneNumbers({ groupId: masergy.groupId });
     // The former names still work.
-    const aliases = [ucaas.pbx.roles(), ucaas.pbx.users({}), ucaas.ump.license(), ucaas.masergy.availableTimeZones()];
+    const aliases = [ucaas.pbx.roles(), ucaas.pbx.users({}), ucaas.pbx.groups({}), ucaas.ump.license(), ucaas.masergy.availableTimeZones()];
 
     return {
-        department, userId, meeting, officeMonday, groupId, members, callerIds, existingGroup, jobId, resultData, voicemail, registrarPool, forwarded, existingJane, refused,
+        department, userId, meeting, officeMonday, groupId, members, callerIds, groupList, groupsOutput, jobId, resultData, voicemail, registrarPool, forwarded, existingJane, refused,
         roles, rolesOutput, users, usersOutput, numbers, numbersOutput, packs, models, zones, groups, ranges, domains, pools, licensed, aliases,
     };
 }
