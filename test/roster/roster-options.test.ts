@@ -65,6 +65,32 @@ describe("roster entries' own resource options (options: protect, retainOnDelete
         ]);
     });
 
+    it("refuses a cycle through a group's members: the group waits for its member, which waits for the group", () => {
+        const text = roster([user("alice", "1001", "      options: { dependsOn: [pbx-group-Sales] }\n")]).replace(
+            "sections: [pbx.roles, pbx.users]",
+            "  groups:\n    - name: Sales\n      members: [alice]\nsections: [pbx.roles, pbx.users, pbx.groups]",
+        );
+        assert.deepEqual(problemsOf(text), [
+            "13:30 pbx.users[0].options.dependsOn[0]: makes a cycle of dependencies: pbx-user-alice -> pbx-group-Sales -> pbx-user-alice",
+        ]);
+    });
+
+    it("reports a cycle at the dependsOn that closes it, also when it is first met through a reference", () => {
+        // jane (visited first) waits for alice, who references the role, which waits for the group of alice.
+        const jane = [
+            "masergy:\n  users:\n    - groupId: SIM-NYC\n      userId: jdoe@example.com\n      firstName: Jane\n      lastName: Doe",
+            "      webPortalPassword: { secret: janePortalPassword }\n      extension: \"0101\"\n      mainServicePack: UC-Standard",
+            "      addressType: NONE\n      timeZone: America/New_York\n      options: { dependsOn: [pbx-user-alice] }\n",
+        ].join("\n");
+        const text = jane + roster([user("alice", "1001")], "      options: { dependsOn: [pbx-group-Sales] }\n").replace(
+            "sections: [pbx.roles, pbx.users]",
+            "  groups:\n    - name: Sales\n      members: [alice]\nsections: [masergy.users, pbx.roles, pbx.users, pbx.groups]",
+        );
+        assert.deepEqual(problemsOf(text), [
+            "16:30 pbx.roles[0].options.dependsOn[0]: makes a cycle of dependencies: pbx-role-Support -> pbx-group-Sales -> pbx-user-alice -> pbx-role-Support",
+        ]);
+    });
+
     it("are in the roster's JSON Schema, for editors", () => {
         const schema = generateJsonSchemas()["roster.schema.json"] as {
             properties: { pbx: { properties: { users: { items: { properties: { options: { properties: Record<string, unknown>; additionalProperties: boolean } } } } } } };
@@ -122,6 +148,19 @@ describe("roster entries' own resource options (options: protect, retainOnDelete
             await new Promise((resolve) => setTimeout(resolve, 50));
             assert.deepEqual(registered.map((r) => r.name), ["pbx-role-Support", "pbx-user-bob", "pbx-user-alice"]);
             assert.ok(registered.every((r) => !("options" in r.inputs)));
+        });
+
+        it("declares a group after the users its members name, and a user after the entry its dependsOn names", async () => {
+            registered.length = 0;
+            const text = roster([user("alice", "1001", "      options: { dependsOn: [pbx-user-bob] }\n"), user("bob", "1002")]).replace(
+                "sections: [pbx.roles, pbx.users]",
+                "  groups:\n    - name: Sales\n      members: [alice, \"1002\", \"2002\"]\nsections: [pbx.roles, pbx.users, pbx.groups]",
+            );
+            deployRoster(parseRoster(text));
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            assert.deepEqual(registered.map((r) => r.name), ["pbx-role-Support", "pbx-user-bob", "pbx-user-alice", "pbx-group-Sales"]);
+            // Members named by user name or extension became the users' outputs; the mocks echo them back.
+            assert.deepEqual(registered.find((r) => r.name === "pbx-group-Sales")!.inputs.members, ["1001", "1002", "2002"]);
         });
     });
 });
