@@ -1,15 +1,16 @@
 /**
  * pulumi-ucaas: UCaaS users, roles and number assignments as Pulumi resources.
  */
-export { PbxRole, type PbxRoleArgs } from "./pbx/pbx-role";
-export { PbxUser, type PbxUserArgs } from "./pbx/pbx-user";
-export { PbxGroup, type PbxGroupArgs } from "./pbx/pbx-group";
+export { PbxRole, type PbxRoleArgs, type PbxRoleOutputs } from "./pbx/pbx-role";
+export { PbxUser, type PbxUserArgs, type PbxUserOutputs } from "./pbx/pbx-user";
+export { PbxGroup, type PbxGroupArgs, type PbxGroupOutputs } from "./pbx/pbx-group";
 export * as pbx from "./pbx/lookups";
-export { UmpEndpoint, type UmpEndpointArgs } from "./ump/ump-endpoint";
+export { UmpEndpoint, type UmpEndpointArgs, type UmpEndpointOutputs } from "./ump/ump-endpoint";
 export * as ump from "./ump/lookups";
-export { TeamsEnterpriseUser, type TeamsEnterpriseUserArgs } from "./teams/teams-enterprise-user";
-export { MasergyUser, type MasergyUserArgs } from "./masergy/masergy-user";
+export { TeamsEnterpriseUser, type TeamsEnterpriseUserArgs, type TeamsEnterpriseUserOutputs } from "./teams/teams-enterprise-user";
+export { MasergyUser, type MasergyUserArgs, type MasergyUserOutputs } from "./masergy/masergy-user";
 export * as masergy from "./masergy/lookups";
+export type { LookupOutputOptions } from "./lookup-forms";
 export {
     VendorApiError,
     VendorAnswerError,

@@ -30,7 +30,8 @@
  *      without a stack. An option value that needs checking gets a parser that throws
  *      commander's InvalidArgumentError (exit 2, naming the option).
  *   2. `import "./commands/frob";` next to the other command imports in main.ts.
- *   3. A line in the README's command table; test/cli/conventions.test.ts checks `frob --help`.
+ *   3. A line in the README's command table, and `npm run docs` (docs/commands.md; a test fails while it is
+ *      stale); test/cli/conventions.test.ts checks `frob --help`.
  */
 import type { Command } from "commander";
 import type { CommandIo } from "./io";

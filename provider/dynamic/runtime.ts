@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { appliedInputsKey, inputsDigest } from "./diff";
+import { isReference, readReference } from "./get";
 import type { Props, ResourceHandlers } from "./handlers";
 import type { ResourceKind } from "./kinds";
 import { withoutStackTrace, type HostLoggedOperation } from "./host-log";
@@ -113,6 +114,10 @@ export function create(kind: ResourceKind, inputs: Props): Promise<pulumi.dynami
 
 export function read(kind: ResourceKind, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     return guarded(kind, [props], async (h) => {
+        if (isReference(props)) {
+            const found = await readReference(kind, id);
+            return { id: found.id, props: definedOnly(found.props) };
+        }
         const result = await h.read(id, withoutProvider(props));
         // Refreshed outputs describe the live object; the inputs they were applied from stay the same.
         return result.id && result.props

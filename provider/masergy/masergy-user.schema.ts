@@ -54,9 +54,12 @@ export const MasergyUserArgsSchema = z
             ),
         phoneNumber: phoneNumber
             .optional()
-            .describe("The primary phone number, normalized to E.164; updates in place through user/update_phone_number."),
+            .describe(
+                "The primary phone number, in any international spelling (+1 (212) 555-0101), stored as E.164; updates in place " +
+                    "through user/update_phone_number, and removing it removes the number.",
+            ),
         extension: z.string().regex(/^[0-9]{2,20}$/, "must be 2 to 20 digits").describe("The extension. Changing it replaces the user."),
-        mainServicePack: z.string().min(1).max(80).describe("The main service pack (see availableMainServicePacks). Changing it replaces the user."),
+        mainServicePack: z.string().min(1).max(80).describe("The main service pack (see ucaas.masergy.getAvailableMainServicePacks). Changing it replaces the user."),
         voicemail: z.boolean().default(false).describe("Enable voicemail; needs emailAddress and voicePortalPasscode."),
         voicePortalPasscode: z
             .string()
@@ -73,9 +76,9 @@ export const MasergyUserArgsSchema = z
             .min(1)
             .max(40)
             .optional()
-            .describe("The primary device's model (see availableDeviceModels); needs phoneNumber and addressType DEVICE."),
-        deviceMacAddress: macAddress.optional().describe("The primary device's MAC address; only with deviceModel."),
-        timeZone: z.enum(masergyTimeZones).describe("One of the time zones Masergy supports (see availableTimeZones)."),
+            .describe("The primary device's model (see ucaas.masergy.getAvailableDeviceModels); needs phoneNumber and addressType DEVICE."),
+        deviceMacAddress: macAddress.optional().describe("The primary device's MAC address, in any spelling, stored as 12 hex digits; only with deviceModel."),
+        timeZone: z.enum(masergyTimeZones).describe("One of the time zones Masergy supports (see ucaas.masergy.getAvailableTimeZones)."),
         conference: z.boolean().default(false).describe("Make the user a host of a conference bridge (a default bridge is created)."),
         conferenceBridgeId: z.string().min(1).optional().describe("The MeetMe bridge to add the user to; only with conference."),
         userData: z.string().max(4000).optional().describe("Your own reference data, passed through on every call and echoed in notifications."),
@@ -118,7 +121,18 @@ export const masergyUserSecretKeys = ["webPortalPassword", "voicePortalPasscode"
 export const masergyUserSecretOutputs = ["conferenceModeratorPin", "resultData"] as const;
 
 /** Outputs computed by Masergy: the last job and the create task's result data. */
-export const masergyUserComputedKeys = ["jobId", "taskId", "resultData", "conferenceId", "conferenceModeratorPin"] as const;
+export const MasergyUserComputedSchema = z.object({
+    jobId: z.string().optional().describe("The last Masergy job that changed the user."),
+    taskId: z.string().optional().describe("The task of that job (`task/{taskId}/view`)."),
+    resultData: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe("What the create task generated (secret: it can hold the conference moderator PIN)."),
+    conferenceId: z.string().optional().describe("The conference bridge the create task made, with conference: true."),
+    conferenceModeratorPin: z.string().optional().describe("That conference's moderator PIN (secret)."),
+});
+
+export const masergyUserComputedKeys = Object.keys(MasergyUserComputedSchema.shape);
 
 /** What the update endpoints can change in place; every other declared property replaces the user. */
 export const masergyUserInPlaceKeys = ["firstName", "lastName", "phoneNumber", "webPortalPassword"] as const;

@@ -10,13 +10,12 @@ import { isDuplicateRefusal } from "./duplicate-refusal";
 import * as api from "./portsip-api";
 import { applyGroupFields, applyMembers, groupOutputs } from "./pbx-group.apply";
 import { describeDifferences, liveGroupValues, memberDifference } from "./pbx-group.live";
-import { PbxGroupArgsSchema, pbxGroupInputKeys, type PbxGroupInputs } from "./pbx-group.schema";
+import { PbxGroupArgsSchema, pbxGroupInputKeys, pbxGroupReplaceKeys, type PbxGroupInputs } from "./pbx-group.schema";
 import { differingKeys } from "./pbx-user.live";
 
 const diffSpec: DiffSpec = {
     inputKeys: pbxGroupInputKeys,
-    // The id is the PBX's; a new name or any other field is written in place.
-    replaceKeys: [],
+    replaceKeys: pbxGroupReplaceKeys,
 };
 
 /** The create body (seed: `{name, outbound_caller_ids, description}`); members are added afterwards. */

@@ -46,5 +46,12 @@ export const PbxGroupArgsSchema = z.strictObject({
 export type PbxGroupInputs = z.output<typeof PbxGroupArgsSchema>;
 export type PbxGroupArgsInput = z.input<typeof PbxGroupArgsSchema>;
 
-/** Inputs compared by diff; nothing replaces a group (PortSIP renames it in place). */
+/** What the PBX computes: the group's id. */
+export const PbxGroupComputedSchema = z.object({
+    groupId: z.string().describe("The PBX's id of the group (the same as the resource's `id`)."),
+});
+
+/** Inputs compared by diff. */
 export const pbxGroupInputKeys = ["name", "description", "outboundCallerIds", "members"] as const;
+/** Nothing replaces a group: PortSIP renames it in place, and members are added and removed one by one. */
+export const pbxGroupReplaceKeys = [] as const;

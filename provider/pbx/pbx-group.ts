@@ -1,32 +1,34 @@
 import * as pulumi from "@pulumi/pulumi";
 import { typeModule } from "../dynamic/kinds";
-import { withComputedOutputs } from "../dynamic/resource-options";
-import type { PbxGroupArgsInput, PbxGroupInputs } from "./pbx-group.schema";
+import { outputKeysOf, referenceArgs, referenceOptions, resourceProps } from "../dynamic/resource-options";
+import type { PbxGroupArgs, PbxGroupOutputProperties } from "./pbx-group.generated";
+import { PbxGroupArgsSchema, PbxGroupComputedSchema } from "./pbx-group.schema";
 import provider = require("../providers/pbx-group");
 
-/**
- * Arguments of a PbxGroup; see the README for every field. `members` takes each extension as an
- * input of its own, so a PbxUser's `extensionNumber` output can go in directly.
- */
-export type PbxGroupArgs = { [K in keyof Omit<PbxGroupArgsInput, "members">]: pulumi.Input<PbxGroupArgsInput[K]> } & {
-    members?: pulumi.Input<pulumi.Input<string>[]>;
-};
+export type { PbxGroupArgs, PbxGroupOutputs } from "./pbx-group.generated";
+
+const outputKeys = outputKeysOf(PbxGroupArgsSchema, PbxGroupComputedSchema);
+
+// Every property as a declared `pulumi.Output`, generated from the schema (pbx-group.generated.ts).
+export interface PbxGroup extends PbxGroupOutputProperties {}
 
 /**
- * A user group of a PortSIP PBX and its members. Its id is the PBX's group id; everything,
- * the name included, updates in place, and members are added and removed one by one.
+ * A user group of a PortSIP PBX and its members. Its id is the PBX's group id; everything, the
+ * name included, updates in place, and members are added and removed one by one. `members` takes
+ * each extension as an Input of its own, so a PbxUser's `extensionNumber` output goes in directly.
+ * Reference: docs/resources/pbx-group.md.
  */
 export class PbxGroup extends pulumi.dynamic.Resource {
-    /** The PBX's id of the group (the same as `id`). */
-    declare readonly groupId: pulumi.Output<string>;
-    declare readonly name: pulumi.Output<string>;
-    declare readonly description: pulumi.Output<string | undefined>;
-    declare readonly outboundCallerIds: pulumi.Output<PbxGroupInputs["outboundCallerIds"]>;
-    /** The members' extension numbers, sorted. */
-    declare readonly members: pulumi.Output<string[]>;
+    /**
+     * A read-only reference to an existing group, by the PBX's group id: its name, description,
+     * outbound caller ids and members as the PBX reports them. Nothing is created, changed or
+     * deleted; a group that does not exist fails the deployment with an error that names it.
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): PbxGroup {
+        return new PbxGroup(name, referenceArgs, referenceOptions(id, opts));
+    }
 
     constructor(name: string, args: PbxGroupArgs, opts?: pulumi.CustomResourceOptions) {
-        // Optional inputs are seeded too, so each is an output even when the program leaves it out.
-        super(provider, name, withComputedOutputs(args, ["groupId", "description", "outboundCallerIds", "members"]), opts, typeModule, "PbxGroup");
+        super(provider, name, resourceProps(args, outputKeys), opts, typeModule, "PbxGroup");
     }
 }

@@ -82,7 +82,10 @@ export const PbxRoleArgsSchema = z.strictObject({
         .refine((name) => !isBuiltInRoleName(name), {
             message: `is a built-in PortSIP role name (${builtInRoleNames.join(", ")}); built-in roles cannot be managed or reused`,
         })
-        .describe("The role name, unique on the PBX. Renaming replaces the role."),
+        .describe(
+            "The role name, unique on the PBX. Built-in role names (SystemAdmin, Replicator, Dealer, Admin, StandardUser, " +
+                "StandardInternationalUser, QueueManager) are refused in any letter case. Renaming replaces the role.",
+        ),
     description: z.string().max(1024).optional().describe("What the role is for."),
     permissions: PbxRolePermissions.prefault({}).describe("The eleven permission groups; omitted flags are false."),
     adopt: z.boolean().optional().describe("Take over an existing role of the same name instead of failing."),
@@ -91,3 +94,6 @@ export const PbxRoleArgsSchema = z.strictObject({
 export type PbxRoleInputs = z.output<typeof PbxRoleArgsSchema>;
 export type PbxRoleArgsInput = z.input<typeof PbxRoleArgsSchema>;
 export type PbxRolePermissionsInput = z.input<typeof PbxRolePermissions>;
+
+/** The role name is its identity at the PBX (and the resource's id): a new name is a new role. */
+export const pbxRoleReplaceKeys = ["name"] as const;

@@ -1,35 +1,37 @@
 import * as pulumi from "@pulumi/pulumi";
 import { typeModule } from "../dynamic/kinds";
-import { secretArgs, withComputedOutputs, withSecretOutputs } from "../dynamic/resource-options";
-import { pbxUserSecretKeys, type PbxUserArgsInput, type PbxUserInputs } from "./pbx-user.schema";
+import { outputKeysOf, referenceArgs, referenceOptions, resourceProps, withSecretOutputs } from "../dynamic/resource-options";
+import type { PbxUserArgs, PbxUserOutputProperties } from "./pbx-user.generated";
+import { PbxUserArgsSchema, PbxUserComputedSchema, pbxUserSecretKeys } from "./pbx-user.schema";
 import provider = require("../providers/pbx-user");
 
-/** Arguments of a PbxUser; see the README for every field. */
-export type PbxUserArgs = { [K in keyof PbxUserArgsInput]: pulumi.Input<PbxUserArgsInput[K]> };
+export type { PbxUserArgs, PbxUserOutputs } from "./pbx-user.generated";
+
+const outputKeys = outputKeysOf(PbxUserArgsSchema, PbxUserComputedSchema);
+
+// Every property as a declared `pulumi.Output`, generated from the schema (pbx-user.generated.ts).
+export interface PbxUser extends PbxUserOutputProperties {}
 
 /**
  * An extension user of a PortSIP PBX. Its id is the PBX's user id; `name` and `extensionNumber`
  * replace the user, everything else updates in place. Passwords and the voicemail PIN are secrets.
+ * Reference: docs/resources/pbx-user.md.
  */
 export class PbxUser extends pulumi.dynamic.Resource {
-    /** The PBX's id of the user (the same as `id`). */
-    declare readonly userId: pulumi.Output<string>;
-    declare readonly name: pulumi.Output<string>;
-    declare readonly extensionNumber: pulumi.Output<string>;
-    declare readonly displayName: pulumi.Output<string>;
-    declare readonly email: pulumi.Output<string>;
-    declare readonly role: pulumi.Output<string>;
-    declare readonly password: pulumi.Output<string | undefined>;
-    declare readonly extensionPassword: pulumi.Output<string | undefined>;
-    declare readonly voicemailPin: pulumi.Output<string | undefined>;
-    declare readonly ms365UserId: pulumi.Output<string | undefined>;
-    declare readonly enabled: pulumi.Output<PbxUserInputs["enabled"]>;
+    /**
+     * A read-only reference to an existing user, by the PBX's user id: every field the PBX reports
+     * (not the passwords, the voicemail PIN or the Microsoft 365 binding). Nothing is created,
+     * changed or deleted; a user that does not exist fails the deployment with an error that names it.
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): PbxUser {
+        return new PbxUser(name, referenceArgs, referenceOptions(id, opts));
+    }
 
     constructor(name: string, args: PbxUserArgs, opts?: pulumi.CustomResourceOptions) {
         super(
             provider,
             name,
-            withComputedOutputs(secretArgs(args, pbxUserSecretKeys), ["userId"]),
+            resourceProps(args, outputKeys, pbxUserSecretKeys),
             withSecretOutputs(opts, pbxUserSecretKeys),
             typeModule,
             "PbxUser",

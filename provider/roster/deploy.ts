@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { argsOf, inDependencyOrder, mergedOptions, optionsOf } from "./entry-options";
 import { MissingSecretsError, type MissingSecret } from "./errors";
 import type { Roster } from "./load";
 import { nameEntries, type NamedEntry } from "./names";
@@ -35,9 +36,10 @@ function missingSecrets(entries: readonly NamedEntry[]): MissingSecret[] {
 
 /**
  * Declares one resource per roster entry, named after an identity that no update changes (see
- * `sections.ts`), with the names it had before as aliases. Sections are declared in dependency order
- * (roles before the users that use them, users before their groups). Fails, before declaring anything, when the stack lacks
- * any of the roster's secrets, naming them all.
+ * `sections.ts`), with the names it had before as aliases and the entry's own resource options
+ * merged into `opts` (see `mergedOptions`). Entries are declared in dependency order (roles before
+ * the users that use them, users before their groups, an entry after those its `dependsOn` names).
+ * Fails, before declaring anything, when the stack lacks any of the roster's secrets, naming them all.
  */
 export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
     const entries = nameEntries(roster.sections, { tenants: roster.tenants ?? {} });
@@ -48,8 +50,8 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
     const declared: DeployedRoster = {};
     // `pbx.roles name Support` -> the role's resource, for entries that reference it.
     const targets = new ReferenceTargets<pulumi.CustomResource>();
-    for (const { section, entry, name, aliases } of entries) {
-        const args: Record<string, unknown> = { ...entry };
+    for (const { section, entry, name, aliases } of inDependencyOrder(entries)) {
+        const args = argsOf(entry);
         for (const key of section.secretKeys) {
             const ref = args[key];
             if (isSecretRef(ref)) {
@@ -58,8 +60,11 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
             }
         }
         resolveReferences(section, args, targets, (target, reference) => (target as unknown as Record<string, pulumi.Output<unknown>>)[reference.output]);
-        const withAliases = aliases.length ? { ...opts, aliases: [...(opts.aliases ?? []), ...aliases.map((alias) => ({ name: alias }))] } : opts;
-        const resource = section.declare(name, args, withAliases);
+        const entryOpts = mergedOptions(opts, optionsOf(entry), declared);
+        if (aliases.length) {
+            entryOpts.aliases = [...(opts.aliases ?? []), ...aliases.map((alias) => ({ name: alias }))];
+        }
+        const resource = section.declare(name, args, entryOpts);
         declared[name] = resource;
         targets.add(section, entry, resource);
     }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { declaredSectionsProblems } from "./declared-sections";
+import { entryOptionsProblems, optionsKey } from "./entry-options";
 import { RosterError, type RosterProblem } from "./errors";
 import { rosterIssue } from "./issues";
 import { nameEntries } from "./names";
@@ -77,6 +78,7 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
         for (const { path, message } of unresolvedReferences(sections, nameEntries(sections, { tenants }))) {
             problems.push({ file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message });
         }
+        problems.push(...optionProblems(sections, tenants, doc, lineCounter, file));
         roster = { file, sections, declared, tenants };
     }
     if (problems.length || !roster) {
@@ -135,4 +137,12 @@ function duplicates(sections: RosterSections, tenants: TenantAliases, doc: Docum
         }
     }
     return problems;
+}
+
+/** Problems with the entries' own resource options (see entry-options.ts), at the option's position. */
+function optionProblems(sections: RosterSections, tenants: TenantAliases, doc: Document, lineCounter: LineCounter, file: string): RosterProblem[] {
+    return entryOptionsProblems(nameEntries(sections, { tenants })).map(({ entry, path: optionPath, message }) => {
+        const path = [entry.section.vendor, entry.section.list, entry.index, optionsKey, ...optionPath];
+        return { file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message };
+    });
 }

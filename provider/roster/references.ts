@@ -55,6 +55,14 @@ export function resolveReferences<T>(section: RosterSection, args: Entry, target
     }
 }
 
+/** The targets the values of `entry`'s reference fields name (each item of a list field), in field order. */
+export function referencedTargets<T>(section: RosterSection, entry: Entry, targets: ReferenceTargets<T>): T[] {
+    return (section.references ?? []).flatMap((reference) => {
+        const value = entry[reference.field];
+        return (Array.isArray(value) ? value : [value]).flatMap((item) => (item === undefined ? [] : (targets.find(reference, item) ?? [])));
+    });
+}
+
 /**
  * Values that name no roster entry and are not valid as they stand (a group member that is neither
  * a `pbx.users` entry nor an extension number), each at its path in the file.

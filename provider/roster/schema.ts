@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { sectionsDescription } from "./declared-sections";
+import { EntryOptionsSchema, optionsKey } from "./entry-options";
 import { rosterSections, sectionPath, type RosterSection } from "./sections";
 import { secretField } from "./secret-ref";
 import { TenantAliasesSchema } from "./tenants";
 
-/** A section's entry schema: the resource's own schema with secret fields taking `{ secret: key }`. */
+/**
+ * A section's entry schema: the resource's own schema with secret fields taking `{ secret: key }`,
+ * and the entry's resource options (`options:`, see entry-options.ts).
+ */
 export function entrySchema(section: RosterSection): z.ZodObject {
     const secrets = Object.fromEntries(
         section.secretKeys.map((key) => {
@@ -17,8 +21,11 @@ export function entrySchema(section: RosterSection): z.ZodObject {
     const described = Object.fromEntries(
         Object.entries(section.rosterDescriptions ?? {}).map(([key, text]) => [key, (section.schema.shape[key] as z.ZodType).describe(text)]),
     );
+    if (optionsKey in section.schema.shape) {
+        throw new Error(`${section.kind} has an argument named "${optionsKey}", which a roster entry uses for its resource options; rename one.`);
+    }
     // safeExtend keeps the resource's cross-field rules (e.g. secrets required unless adopting).
-    return section.schema.safeExtend({ ...described, ...section.rosterFields, ...secrets } as never);
+    return section.schema.safeExtend({ ...described, ...section.rosterFields, ...secrets, [optionsKey]: EntryOptionsSchema.optional() } as never);
 }
 
 /** Roster-only keys of a vendor object that are not sections of resources. */

@@ -40,6 +40,8 @@ export interface RosterSection {
     rosterDescriptions?: Readonly<Record<string, string>>;
     /** Logical name prefix, e.g. `pbx-user`. */
     namePrefix: string;
+    /** How the reference (docs/roster.md) states the logical name and the former ones, in Markdown. */
+    naming: { name: string; former?: string };
     /**
      * The rest of the logical name: an identity of the object that no update changes and that reads
      * well in a pull request (a PBX user's name, not its extension, which can change).
@@ -86,6 +88,7 @@ export const rosterSections: readonly RosterSection[] = [
         schema: MasergyUserArgsSchema,
         secretKeys: masergyUserSecretKeys,
         namePrefix: "masergy-user",
+        naming: { name: "`masergy-user-<userId>`" },
         nameKey: (entry) => String(entry.userId),
         identity: (entry) => `${entry.userId} (group ${entry.groupId})`,
         declare: (name, args, opts) => new MasergyUser(name, args as never, opts),
@@ -97,6 +100,7 @@ export const rosterSections: readonly RosterSection[] = [
         schema: PbxRoleArgsSchema,
         secretKeys: [],
         namePrefix: "pbx-role",
+        naming: { name: "`pbx-role-<name>`" },
         nameKey: (entry) => String(entry.name),
         identity: (entry) => String(entry.name),
         declare: (name, args, opts) => new PbxRole(name, args as never, opts),
@@ -108,6 +112,7 @@ export const rosterSections: readonly RosterSection[] = [
         schema: PbxUserArgsSchema,
         secretKeys: pbxUserSecretKeys,
         namePrefix: "pbx-user",
+        naming: { name: "`pbx-user-<name>`", former: "`pbx-user-<extensionNumber>`" },
         // PortSIP cannot rename a user, but an extension can move: named by name, a new extension
         // is a change of this resource (a delete-first replacement), not a new user next to the old.
         nameKey: (entry) => String(entry.name),
@@ -124,6 +129,7 @@ export const rosterSections: readonly RosterSection[] = [
         schema: PbxGroupArgsSchema,
         secretKeys: [],
         namePrefix: "pbx-group",
+        naming: { name: "`pbx-group-<name>`" },
         nameKey: (entry) => String(entry.name),
         identity: (entry) => String(entry.name),
         declare: (name, args, opts) => new PbxGroup(name, args as never, opts),
@@ -154,6 +160,7 @@ export const rosterSections: readonly RosterSection[] = [
         schema: UmpEndpointArgsSchema,
         secretKeys: [],
         namePrefix: "ump-endpoint",
+        naming: { name: "`ump-endpoint-<user@domain>`", former: "`ump-endpoint-sip_<user@domain>`" },
         // The same address in another letter case or without `sip:` is the same endpoint.
         nameKey: (entry) => normalizeSipAddress(String(entry.identity)).slice("sip:".length),
         formerNames: (entry) => [legacyLogicalName("ump-endpoint", normalizeSipAddress(String(entry.identity)))],
@@ -170,6 +177,10 @@ export const rosterSections: readonly RosterSection[] = [
             tenantId: "The Microsoft tenant: its id, or its short name from `teams.tenants`. Changing it replaces the user.",
         },
         namePrefix: "teams-user",
+        naming: {
+            name: "`teams-user-<tenant>/<loginId>`, `<tenant>` being the short name from `teams.tenants`, else the first eight hex digits of a GUID tenant id, else the id",
+            former: "`teams-user-<tenantId>_<loginId>` and `teams-user-<first eight hex digits>/<loginId>`",
+        },
         nameKey: (entry, { tenants }) => `${tenantShortName(String(entry.tenantId), tenants)}/${entry.loginId}`,
         // The whole tenant id, as names were before; and the derived short name, so that naming a
         // tenant in `teams.tenants` later renames its users in place.

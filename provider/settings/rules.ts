@@ -5,7 +5,7 @@
 import { bothNames, configKeyName, configSetCommand, envVarName, settingDefaults, type SettingKey } from "./catalog";
 import { isLoopbackHost, isPlainHttpToAnotherHost, readUrl, shownUrl, type UrlRule } from "./urls";
 
-interface NumberRule {
+export interface NumberRule {
     kind: "number";
     unit: "seconds" | "minutes";
     /** Values are greater than 0 and at most this. */
@@ -13,7 +13,7 @@ interface NumberRule {
     /** A higher minimum that applies unless the URL setting `unlessLoopback` points at this machine. */
     floor?: { value: number; unlessLoopback: SettingKey; because: string };
 }
-type SettingRule = ({ kind: "url" } & UrlRule) | NumberRule | { kind: "boolean" };
+export type SettingRule = ({ kind: "url" } & UrlRule) | NumberRule | { kind: "boolean" };
 
 const url = (rule: UrlRule): SettingRule => ({ kind: "url", ...rule });
 
@@ -48,6 +48,9 @@ const rules: Partial<Record<SettingKey, SettingRule>> = {
     insecureHttp: { kind: "boolean" },
     adoptMatching: { kind: "boolean" },
 };
+
+/** The rule a setting's value must follow, for the generated reference (docs/settings.md); undefined when any value goes. */
+export const settingRuleOf = (key: SettingKey): SettingRule | undefined => rules[key];
 
 export const urlSettings = (Object.keys(rules) as SettingKey[]).filter((key) => rules[key]!.kind === "url");
 

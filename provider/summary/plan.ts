@@ -31,8 +31,11 @@ export interface Plan {
 }
 
 const ourTypePrefix = `pulumi-nodejs:dynamic/${typeModule}:`;
-/** Steps that change nothing, or only show what a refresh read. */
-const quietOps = new Set(["same", "refresh"]);
+/**
+ * Steps that change nothing: the same, what a refresh read, and a read-only reference (`<Kind>.get`)
+ * read, read again under another id, or dropped from the program.
+ */
+const quietOps = new Set(["same", "refresh", "read", "read-replacement", "discard", "discard-replaced"]);
 const replacementOps = new Set(["replace", "create-replacement", "delete-replaced"]);
 const knownOps = new Set([...quietOps, ...replacementOps, "create", "update", "delete"]);
 

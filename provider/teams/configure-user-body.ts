@@ -14,6 +14,9 @@ const wireNames: Record<string, string> = {
     useAudioConferenceVrp: "useAudioConferenceVRP",
 };
 
+/** The vendor's spelling of one member's key (`loginId` -> `loginID`). */
+export const configureUserWireName = (key: string) => wireNames[key] ?? key;
+
 /**
  * The full desired body: each call states the whole user, so create and update send the same thing.
  * `rePassword` is the vendor's confirmation of `password`; a program has nothing to confirm, so it
@@ -22,7 +25,7 @@ const wireNames: Record<string, string> = {
  */
 export function configureUserBody(inputs: Props): WireObject {
     const { adopt: _adopt, ...fields } = inputs;
-    const body = mapKeysDeep(fields, (key) => wireNames[key] ?? key) as WireObject;
+    const body = mapKeysDeep(fields, configureUserWireName) as WireObject;
     if (typeof fields.password === "string") {
         body.rePassword = fields.password;
     }

@@ -9,22 +9,22 @@ const deprecated = (message: string) => z.never({ error: message }).optional().d
 
 export const TeamsCallPolicyInfo = z
     .strictObject({
-        callPolicyCnam: z.string().optional().describe("Wire `callPolicyCNAM`."),
-        callPolicyCallerId: z.string().optional(),
-        callPolicyName: z.string().optional(),
-        forwardedCallsCallerId: z.string().optional(),
-        resellerId: int64.optional(),
+        callPolicyCnam: z.string().optional().describe("The caller name (CNAM) policy (wire `callPolicyCNAM`)."),
+        callPolicyCallerId: z.string().optional().describe("The caller ID policy."),
+        callPolicyName: z.string().optional().describe("The call policy's name."),
+        forwardedCallsCallerId: z.string().optional().describe("The caller ID on forwarded calls."),
+        resellerId: int64.optional().describe("The reseller's id."),
     })
     .describe("The user's Teams call policy (`callPolicyInfo`).");
 
 /** Omitted members take the vendor's documented defaults, so state and diffs show what the vendor applies. */
 export const TeamsPbxCallPolicyInfo = z
     .strictObject({
-        callPolicyCnam: z.enum(["TRANSPARENT", "OTHER"]).default("TRANSPARENT").describe("Wire `callPolicyCNAM`."),
+        callPolicyCnam: z.enum(["TRANSPARENT", "OTHER"]).default("TRANSPARENT").describe("The caller name (CNAM) policy (wire `callPolicyCNAM`)."),
         callPolicyCustomCnam: z.string().optional().describe("Wire `callPolicyCustomCNAM`; the CNAM when callPolicyCnam is OTHER."),
-        callPolicyName: z.string().min(1).default("Global"),
-        forwardedCallsCallerId: z.enum(["USER_CALLER_ID", "TRANSPARENT"]).default("USER_CALLER_ID"),
-        resellerId: int64.optional(),
+        callPolicyName: z.string().min(1).default("Global").describe("The call policy's name."),
+        forwardedCallsCallerId: z.enum(["USER_CALLER_ID", "TRANSPARENT"]).default("USER_CALLER_ID").describe("The caller ID on forwarded calls."),
+        resellerId: int64.optional().describe("The reseller's id."),
     })
     .describe("The user's PBX call policy (`pbxCallPolicyInfo`).");
 
@@ -37,26 +37,26 @@ export const TeamsEnterpriseUserArgsSchema = z.strictObject({
     teamsUserId: required("The Microsoft Teams user."),
     callPolicyInfo: TeamsCallPolicyInfo.optional(),
     pbxCallPolicyInfo: TeamsPbxCallPolicyInfo.prefault({}),
-    codecs: z.string().optional(),
-    deviceName: z.string().optional(),
-    deviceType: z.string().optional(),
-    email: z.string().optional(),
-    firstName: z.string().optional(),
-    lastName: z.string().optional(),
-    linePort: z.string().optional(),
-    macAddress: z.string().optional(),
+    codecs: z.string().optional().describe("The codecs of the user's SIP line."),
+    deviceName: z.string().optional().describe("The name of the user's device."),
+    deviceType: z.string().optional().describe("The type of the user's device."),
+    email: z.string().optional().describe("The user's email address."),
+    firstName: z.string().optional().describe("First name."),
+    lastName: z.string().optional().describe("Last name."),
+    linePort: z.string().optional().describe("The SIP line port."),
+    macAddress: z.string().optional().describe("The MAC address of the user's device."),
     password: z.string().optional().describe("The SIP password (secret; sent as `password` and `rePassword`)."),
     pbxAuthUserId: z.string().optional().describe("The SIP authentication user, when it differs from pbxUserId."),
     phoneNumber: z.string().optional().describe("E.164 number or extension."),
-    portalLoginName: z.string().optional(),
+    portalLoginName: z.string().optional().describe("The user's portal login name."),
     portalPassword: z.string().optional().describe("The user's portal password (secret)."),
-    provisioningUsername: z.string().optional(),
+    provisioningUsername: z.string().optional().describe("The device provisioning user name."),
     provisioningPassword: z.string().optional().describe("The device provisioning password (secret)."),
-    sipAutoProvisioningEnabled: z.boolean().optional(),
-    useAudioConferenceVrp: z.boolean().optional().describe("Wire `useAudioConferenceVRP`."),
-    useEnterpriseDialPlan: z.boolean().optional(),
-    useTeamsVoicemail: z.boolean().optional(),
-    userTag: z.string().optional(),
+    sipAutoProvisioningEnabled: z.boolean().optional().describe("SIP auto provisioning of the user's device."),
+    useAudioConferenceVrp: z.boolean().optional().describe("Use the audio conference VRP (wire `useAudioConferenceVRP`)."),
+    useEnterpriseDialPlan: z.boolean().optional().describe("Use the enterprise's dial plan."),
+    useTeamsVoicemail: z.boolean().optional().describe("Use Teams voicemail (false disables it; replaces the deprecated disableTeamsVoicemail)."),
+    userTag: z.string().optional().describe("A tag for the user."),
     userType: z.string().min(1).default("PBX").describe("The type of user being provisioned."),
     directRouteId: deprecated("ConnecttoTeams deprecated directRouteId (removed in 2.7.0): use sbcGatewayId instead."),
     disableTeamsVoicemail: deprecated("ConnecttoTeams deprecated disableTeamsVoicemail: use useTeamsVoicemail instead (false to disable Teams voicemail)."),

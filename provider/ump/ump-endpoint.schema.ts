@@ -16,7 +16,8 @@ const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const text = (max: number, description: string) =>
     z.string().trim().min(1, "must not be blank; omit the property instead").max(max).optional().describe(description);
 
-const policy = (description: string) => z.string().trim().min(1).max(256).optional().describe(description);
+const policy = (description: string) =>
+    z.string().trim().min(1).max(256).optional().describe(`${description} UMP refuses a name it does not have.`);
 
 const telephoneNumber = (description: string) =>
     z
@@ -34,7 +35,10 @@ export const UmpEndpointArgsSchema = z
             .string()
             .transform(normalizeSipAddress)
             .refine((value) => sipAddressPattern.test(value), { message: "must be a SIP address such as sip:alice@example.com" })
-            .describe("The user's SIP address, e.g. sip:alice@example.com (the resource id). The user must exist in the directory. Changing it replaces the resource."),
+            .describe(
+                "The user's SIP address, e.g. sip:alice@example.com (the resource id); alice@example.com and any letter case are " +
+                    "accepted. The user must exist in the directory. Changing it replaces the resource, releasing the old one first.",
+            ),
         firstName: text(64, "Given name."),
         lastName: text(64, "Surname."),
         city: text(128, "City."),
@@ -57,11 +61,14 @@ export const UmpEndpointArgsSchema = z
         externalAccessPolicy: policy("Name of the external access policy to assign."),
         hostedVoicemailPolicy: policy("Name of the hosted voicemail policy to assign."),
         mobilityPolicy: policy("Name of the mobility policy to assign."),
-        enterpriseVoiceEnabled: z.boolean().optional().describe("Enterprise Voice (needs a UMP voice user license)."),
+        enterpriseVoiceEnabled: z.boolean().optional().describe("Enterprise Voice; enabling it takes one of UMP's licensed voice users."),
         voicePolicy: policy("Name of the voice policy to assign."),
         dialPlan: policy("Name of the dial plan to assign."),
-        lineUri: telephoneNumber("The user's number (LineURI), tel:+E164 with an optional ;ext=."),
-        privateLine: telephoneNumber("A private, unlisted number (PrivateLine), tel:+E164."),
+        lineUri: telephoneNumber(
+            "The user's number (LineURI): tel:+E164 with an optional ;ext=, written any way (Tel:+31 36 546 1212, +31365461212) and " +
+                "stored as tel:+31365461212. UMP refuses a number another user holds.",
+        ),
+        privateLine: telephoneNumber("A private, unlisted number (PrivateLine), tel:+E164; it must differ from lineUri."),
         callPickupGroup: z
             .string()
             .trim()
@@ -91,7 +98,13 @@ export type UmpEndpointArgsInput = z.input<typeof UmpEndpointArgsSchema>;
 export const umpAttributeKeys = scriptAttributes.map((wire) => attributeKeyOf[wire]);
 
 /** What UMP reports about the user that is not an input; refreshed on every read. */
-export const umpEndpointComputedKeys = ["displayName", "userPrincipalName", "registrarPool"] as const;
+export const UmpEndpointComputedSchema = z.object({
+    displayName: z.string().optional().describe("Reported by UMP: the user's display name in the directory."),
+    userPrincipalName: z.string().optional().describe("Reported by UMP: the user's UPN."),
+    registrarPool: z.string().optional().describe("Reported by UMP: the Skype for Business registrar pool homing the user."),
+});
+
+export const umpEndpointComputedKeys = Object.keys(UmpEndpointComputedSchema.shape) as Array<keyof typeof UmpEndpointComputedSchema.shape>;
 
 export const umpEndpointReplaceKeys = ["identity"] as const;
 

@@ -1,35 +1,35 @@
 import * as pulumi from "@pulumi/pulumi";
 import { typeModule } from "../dynamic/kinds";
-import { withComputedOutputs } from "../dynamic/resource-options";
-import { umpEndpointComputedKeys, type UmpEndpointArgsInput } from "./ump-endpoint.schema";
+import { outputKeysOf, referenceArgs, referenceOptions, resourceProps } from "../dynamic/resource-options";
+import type { UmpEndpointArgs, UmpEndpointOutputProperties } from "./ump-endpoint.generated";
+import { UmpEndpointArgsSchema, UmpEndpointComputedSchema } from "./ump-endpoint.schema";
 import provider = require("../providers/ump-endpoint");
 
-/** Arguments of a UmpEndpoint; see the README for every field. */
-export type UmpEndpointArgs = { [K in keyof UmpEndpointArgsInput]: pulumi.Input<UmpEndpointArgsInput[K]> };
+export type { UmpEndpointArgs, UmpEndpointOutputs } from "./ump-endpoint.generated";
+
+const outputKeys = outputKeysOf(UmpEndpointArgsSchema, UmpEndpointComputedSchema);
+
+// Every property as a declared `pulumi.Output`, generated from the schema (ump-endpoint.generated.ts).
+export interface UmpEndpoint extends UmpEndpointOutputProperties {}
 
 /**
  * The Teams / Skype for Business voice settings of a directory user, through AudioCodes UMP 365:
  * number (LineURI), Enterprise Voice, policies, dial plan and the user's address attributes. Its id
  * is the SIP address; the user must already exist. Deleting it releases the number and disables
  * Enterprise Voice, leaving the user and its other attributes alone.
+ * Reference: docs/resources/ump-endpoint.md.
  */
 export class UmpEndpoint extends pulumi.dynamic.Resource {
-    /** The SIP address, normalized: `sip:` and lower case. */
-    declare readonly identity: pulumi.Output<string>;
-    declare readonly lineUri: pulumi.Output<string | undefined>;
-    declare readonly privateLine: pulumi.Output<string | undefined>;
-    declare readonly enterpriseVoiceEnabled: pulumi.Output<boolean | undefined>;
-    declare readonly voicePolicy: pulumi.Output<string | undefined>;
-    declare readonly dialPlan: pulumi.Output<string | undefined>;
-    declare readonly usageLocation: pulumi.Output<string | undefined>;
-    /** Reported by UMP: the user's display name in the directory. */
-    declare readonly displayName: pulumi.Output<string | undefined>;
-    /** Reported by UMP: the user's UPN. */
-    declare readonly userPrincipalName: pulumi.Output<string | undefined>;
-    /** Reported by UMP: the Skype for Business registrar pool homing the user. */
-    declare readonly registrarPool: pulumi.Output<string | undefined>;
+    /**
+     * A read-only reference to a directory user's voice settings, by its SIP address
+     * (`sip:alice@contoso.com`): every attribute UMP reports. Nothing is changed or released; a user
+     * that is not in the directory fails the deployment with an error that names it.
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): UmpEndpoint {
+        return new UmpEndpoint(name, referenceArgs, referenceOptions(id, opts));
+    }
 
     constructor(name: string, args: UmpEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, withComputedOutputs(args, umpEndpointComputedKeys), opts, typeModule, "UmpEndpoint");
+        super(provider, name, resourceProps(args, outputKeys), opts, typeModule, "UmpEndpoint");
     }
 }

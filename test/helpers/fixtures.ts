@@ -35,3 +35,6 @@ export const masergyUserArgs = (overrides: Record<string, unknown> = {}): Record
     timeZone: "America/New_York",
     ...overrides,
 });
+
+/** The flags `user/create` requires that MasergyUser defaults in `check`, for seeding a simulator with `masergyUserArgs`. */
+export const masergyUserFlags = { voicemail: false, voicemailTranscriptionMachine: false, ucOverlay: false, conference: false };

@@ -161,11 +161,12 @@ describe("PbxGroup provider, called directly against the PortSIP simulator", () 
         assert.deepEqual(liveGroups(), []);
     });
 
-    it("ucaas.pbx.groups() lists the groups, with PortSIP's filter", async () => {
+    it("ucaas.pbx.getGroups() lists the groups, with PortSIP's filter; groups() is its alias", async () => {
         const sales = await seedGroup({ name: "Sales", description: "Sales floor" });
         await seedGroup({ name: "Support" });
-        assert.deepEqual(await ucaas.pbx.groups({ filter: "name eq 'Sales'" }), [{ id: sales, name: "Sales", description: "Sales floor" }]);
-        assert.deepEqual((await ucaas.pbx.groups()).map((g) => g.name), ["Sales", "Support"]);
+        assert.deepEqual(await ucaas.pbx.getGroups({ filter: "name eq 'Sales'" }), [{ id: sales, name: "Sales", description: "Sales floor" }]);
+        assert.deepEqual((await ucaas.pbx.getGroups()).map((g) => g.name), ["Sales", "Support"]);
+        assert.deepEqual(await ucaas.pbx.groups({ filter: "name eq 'Sales'" }), await ucaas.pbx.getGroups({ filter: "name eq 'Sales'" }), "the former name");
     });
 
     describe("taking an existing group over", () => {
