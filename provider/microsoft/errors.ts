@@ -1,0 +1,40 @@
+/**
+ * Failures of a Microsoft sign-in or token acquisition, as a vendor error ("Microsoft: <operation>
+ * failed: HTTP 400 invalid_grant: AADSTS700082: ..."), with the advice that fits the code.
+ * msal-node's own message is scrubbed of every registered secret before it is shown.
+ */
+import { VendorApiError, type VendorErrorDetails } from "../http/errors";
+import { scrubText } from "../http/redact";
+import type { MicrosoftNetwork } from "./network";
+
+export class MicrosoftSignInError extends VendorApiError {
+    constructor(details: Omit<VendorErrorDetails, "vendor">) {
+        super({ vendor: "Microsoft", ...details });
+        this.name = "MicrosoftSignInError";
+    }
+}
+
+/** What msal-node's errors carry (AuthError and its subclasses). */
+interface MsalErrorLike {
+    errorCode?: string;
+    errorMessage?: string;
+    subError?: string;
+}
+
+/** Codes after which signing in again (teams-login) is the way out. */
+const signInAgainCodes = new Set(["invalid_grant", "interaction_required", "consent_required", "login_required", "expired_token", "authorization_declined"]);
+
+export function signInFailure(error: unknown, operation: string, network: MicrosoftNetwork, advice: { signInAgain: string; wrongClient: string }): MicrosoftSignInError {
+    const msal = error as MsalErrorLike & Error;
+    const code = msal.errorCode || undefined;
+    const fromServer = network.lastRefusalStatus !== undefined && code !== undefined && !/network|timeout|parsing/i.test(code);
+    const hint = code && signInAgainCodes.has(code) ? ` ${advice.signInAgain}` : code === "unauthorized_client" || code === "invalid_client" ? ` ${advice.wrongClient}` : "";
+    const message = scrubText(msal.errorMessage || msal.message || String(error));
+    return new MicrosoftSignInError({
+        operation,
+        statusCode: fromServer ? network.lastRefusalStatus : undefined,
+        vendorCode: code,
+        vendorMessage: `${message}${hint}`,
+        networkCode: fromServer ? undefined : (code ?? "ERR_NETWORK"),
+    });
+}
