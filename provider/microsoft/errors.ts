@@ -19,6 +19,18 @@ interface MsalErrorLike {
     errorCode?: string;
     errorMessage?: string;
     subError?: string;
+    correlationId?: string;
+}
+
+/**
+ * msal-node words a server error as "Error(s): 50173 - Timestamp: ... - Description: AADSTS50173:
+ * <sentence> Trace ID: ... - Correlation ID: ..."; the AADSTS sentence and one correlation id
+ * (what Microsoft support asks for) are what a person needs.
+ */
+function shortMessage(text: string, correlationId: string | undefined): string {
+    const description = /AADSTS\d+:.*?(?= Trace ID:| - Correlation ID:| - Trace ID:|$)/s.exec(text)?.[0];
+    if (!description) return text;
+    return `${description.trim()}${correlationId ? ` (correlation id ${correlationId})` : ""}`;
 }
 
 /** Codes after which signing in again (teams-login) is the way out. */
@@ -29,7 +41,7 @@ export function signInFailure(error: unknown, operation: string, network: Micros
     const code = msal.errorCode || undefined;
     const fromServer = network.lastRefusalStatus !== undefined && code !== undefined && !/network|timeout|parsing/i.test(code);
     const hint = code && signInAgainCodes.has(code) ? ` ${advice.signInAgain}` : code === "unauthorized_client" || code === "invalid_client" ? ` ${advice.wrongClient}` : "";
-    const message = scrubText(msal.errorMessage || msal.message || String(error));
+    const message = scrubText(shortMessage(msal.errorMessage || msal.message || String(error), msal.correlationId));
     return new MicrosoftSignInError({
         operation,
         statusCode: fromServer ? network.lastRefusalStatus : undefined,
