@@ -36,12 +36,22 @@ function shortMessage(text: string, correlationId: string | undefined): string {
 /** Codes after which signing in again (teams-login) is the way out. */
 const signInAgainCodes = new Set(["invalid_grant", "interaction_required", "consent_required", "login_required", "expired_token", "authorization_declined"]);
 
+/** msal codes that stand for a failure to reach the authority; the network client knows why. */
+const unreachableCodes = new Set(["endpoints_resolution_error", "network_error", "openid_config_error", "untrusted_authority"]);
+
 export function signInFailure(error: unknown, operation: string, network: MicrosoftNetwork, advice: { signInAgain: string; wrongClient: string }): MicrosoftSignInError {
     const msal = error as MsalErrorLike & Error;
-    const code = msal.errorCode || undefined;
-    const fromServer = network.lastRefusalStatus !== undefined && code !== undefined && !/network|timeout|parsing/i.test(code);
+    let code = msal.errorCode || undefined;
+    let text = msal.errorMessage || msal.message || String(error);
+    if (code === "post_request_failed" && network.lastRefusal) {
+        // msal keeps only the error code of a refused device-code poll; Microsoft's description says the rest.
+        code = network.lastRefusal.error;
+        text = network.lastRefusal.description ?? text;
+    }
+    const unreachable = code !== undefined && unreachableCodes.has(code) && network.lastFailure !== undefined;
+    const fromServer = !unreachable && network.lastRefusalStatus !== undefined && code !== undefined && !/network|timeout|parsing/i.test(code);
     const hint = code && signInAgainCodes.has(code) ? ` ${advice.signInAgain}` : code === "unauthorized_client" || code === "invalid_client" ? ` ${advice.wrongClient}` : "";
-    const message = scrubText(shortMessage(msal.errorMessage || msal.message || String(error), msal.correlationId));
+    const message = scrubText(unreachable ? network.lastFailure! : shortMessage(text, msal.correlationId));
     return new MicrosoftSignInError({
         operation,
         statusCode: fromServer ? network.lastRefusalStatus : undefined,

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import { DEFAULT_TEAMS_ADMIN, DEFAULT_TEAMS_CLIENT, startTeamsSimulator, type TeamsSimulatorHandle } from "../../simulators";
 import { startCli } from "../helpers/cli";
 import { microsoftUsers, msalObject, signInDirectly } from "../helpers/microsoft";
@@ -351,7 +352,12 @@ describe("pulumi-ucaas-sim CLI with --teams", () => {
         UCAAS_TEAMS_CLIENT_SECRET: DEFAULT_TEAMS_CLIENT.clientSecret,
         UCAAS_TEAMS_USERNAME: DEFAULT_TEAMS_ADMIN.username,
         UCAAS_TEAMS_PASSWORD: DEFAULT_TEAMS_ADMIN.password,
+        UCAAS_TEAMS_MICROSOFT_AUTHORITY: teams.env.UCAAS_TEAMS_MICROSOFT_AUTHORITY,
+        UCAAS_TEAMS_MICROSOFT_CLIENT_ID: teams.env.UCAAS_TEAMS_MICROSOFT_CLIENT_ID,
+        NODE_EXTRA_CA_CERTS: teams.env.NODE_EXTRA_CA_CERTS,
       });
+      assert.match(teams.env.UCAAS_TEAMS_MICROSOFT_AUTHORITY, /^https:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(fs.readFileSync(teams.env.NODE_EXTRA_CA_CERTS, "utf8"), /^-----BEGIN CERTIFICATE-----/);
       const result = await call(teams.url, "POST", "/oauth/token", {
         headers: { authorization: basic(teams.env.UCAAS_TEAMS_CLIENT_ID, teams.env.UCAAS_TEAMS_CLIENT_SECRET) },
         form: { username: teams.env.UCAAS_TEAMS_USERNAME, password: teams.env.UCAAS_TEAMS_PASSWORD, grant_type: "password" },

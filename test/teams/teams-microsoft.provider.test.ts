@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { DEFAULT_TEAMS_TENANT, type TeamsSimulatorHandle } from "pulumi-ucaas/simulators";
 import { microsoftUsers, refreshGrants, signInDirectly, trustInThisProcess } from "../helpers/microsoft";
+import { doctor, lineOf } from "../doctor/doctor-run";
 import { checked, fakeProviderText, providerFor } from "../helpers/providers";
 import { teamsRequestsTo, teamsUserArgs, useTeamsSimulator } from "../helpers/teams";
 
@@ -128,6 +129,29 @@ describe("TeamsEnterpriseUser in both models, called directly against the Connec
             process.env.UCAAS_TEAMS_MICROSOFT_AUTHORITY = sim().microsoft.url;
         }
         assert.equal(sim().requests().length + sim().microsoft.requests().length, 0, "check sends nothing");
+    });
+});
+
+describe("pulumi-ucaas doctor with a tenant signed in with teams-login", () => {
+    const sim = useTeamsSimulator({ tenants: [DEFAULT_TEAMS_TENANT, FABRIKAM] });
+    useMicrosoftSettings(sim);
+
+    it("tries the signed-in tenant's token acquisition (a grant, no write), and notes the consent it cannot check", async () => {
+        await signIn(sim(), FABRIKAM.tenantId);
+        const output = await doctor("--vendor", "teams");
+        assert.equal(output.code, 0, output.stdout + output.stderr);
+        assert.match(lineOf(output, "teams", "consent").text, /lists 1 tenant\)/);
+        assert.equal(lineOf(output, "teams", "consent").status, "note");
+        assert.match(lineOf(output, "teams", "microsoft sign-in").text, /^1 tenant signed in: each stored refresh token gave an access token for its own tenant/);
+        assert.equal(refreshGrants(sim().microsoft).length, 1);
+        assert.deepEqual(teamsRequestsTo(sim(), "/enterprise/configureUser"), []);
+        sim().microsoft.revokeRefreshTokens();
+        await signIn(sim(), FABRIKAM.tenantId).then(() => sim().microsoft.revokeRefreshTokens());
+        const revoked = await doctor("--vendor", "teams");
+        assert.equal(revoked.code, 1);
+        const line = lineOf(revoked, "teams", "microsoft sign-in");
+        assert.equal(line.status, "unreachable");
+        assert.match(line.text, /invalid_grant: AADSTS50173: .*teams-login --tenant 5e2d8f14-9a7b-4c3e-b1d0-6f8a2c4e7b91/);
     });
 });
 

@@ -41,6 +41,8 @@ describe("examples/teams through the real Pulumi engine", function () {
         assert.equal(teamsRequestsTo(sim(), "/enterprise/configureUser").length, 2);
         const alice = userNamed("alice@contoso.com")!;
         assert.equal(alice.status, "ACTIVE");
+        assert.equal(alice.callingEnabled, true, "the reseller token alone, where the enterprise granted its consent");
+        assert.equal((teamsRequestsTo(sim(), "/enterprise/configureUser")[0].body as { authenticationResult?: unknown }).authenticationResult, undefined);
         assert.equal(alice.fields.password, secrets.alicePassword);
         assert.equal(alice.fields.sbcGatewayId, sim().tenant.sbcGatewayIds[1]);
         assert.deepEqual(alice.fields.pbxCallPolicyInfo, { callPolicyCNAM: "TRANSPARENT", callPolicyName: "Global", forwardedCallsCallerId: "TRANSPARENT" });
