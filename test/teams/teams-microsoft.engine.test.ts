@@ -7,7 +7,7 @@ import type * as automation from "@pulumi/pulumi/automation";
 import { DEFAULT_TEAMS_TENANT } from "pulumi-ucaas/simulators";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
 import { microsoftUsers, refreshGrants, runTeamsLogin } from "../helpers/microsoft";
-import { teamsRequestsTo, useTeamsSimulator } from "../helpers/teams";
+import { teamsRequestsTo, teamsStackConfig, useTeamsSimulator } from "../helpers/teams";
 
 /** An enterprise that has not granted the reseller its Service Provider Consent, and signs in instead. */
 const FABRIKAM = { tenantId: "5e2d8f14-9a7b-4c3e-b1d0-6f8a2c4e7b91", sbcGatewayIds: [21], domain: "fabrikam" };
@@ -60,11 +60,7 @@ describe("examples/teams with an enterprise's Microsoft sign-in, through teams-l
         // NODE_EXTRA_CA_CERTS reaches the provider process through the pulumi CLI, as it would from a CI job's environment.
         t = await newStack(workDir, { NODE_EXTRA_CA_CERTS: sim().microsoft.caFile });
         await t.stack.setAllConfig({
-            "ucaas:teamsUrl": { value: sim().url },
-            "ucaas:teamsClientId": { value: sim().client.clientId },
-            "ucaas:teamsClientSecret": { value: sim().client.clientSecret, secret: true },
-            "ucaas:teamsUsername": { value: sim().admin.username },
-            "ucaas:teamsPassword": { value: sim().admin.password, secret: true },
+            ...teamsStackConfig(sim()),
             "ucaas:teamsMicrosoftClientId": { value: sim().microsoft.client.clientId },
             "ucaas:teamsMicrosoftAuthority": { value: sim().microsoft.url },
             tenantId: { value: CONTOSO },

@@ -37,6 +37,19 @@ export function microsoftRoutes(directory: Directory, tokens: TokenService, base
     return clientId;
   };
 
+  /** A form POST of an app registration (`client_id`) to one tenant; answers 200 with what `answer` returns. */
+  const clientRoute = (pattern: string, answer: (form: Form, tenantId: string, clientId: string) => unknown): Route => ({
+    method: "POST",
+    pattern,
+    body: "form",
+    public: true,
+    handler: ({ params, body }) => {
+      const form = (body ?? {}) as Form;
+      const tenantId = tenantOf(params.tenant);
+      return { status: 200, body: answer(form, tenantId, clientOf(form, tenantId)) };
+    },
+  });
+
   return [
     {
       method: "GET",
@@ -73,46 +86,25 @@ export function microsoftRoutes(directory: Directory, tokens: TokenService, base
       public: true,
       handler: ({ params }) => (tenantOf(params.tenant), { status: 200, body: { keys: [tokens.jwk()] } }),
     },
-    {
-      method: "POST",
-      pattern: "/{tenant}/oauth2/v2.0/devicecode",
-      body: "form",
-      public: true,
-      handler: ({ params, body }) => {
-        const form = (body ?? {}) as Form;
-        const tenantId = tenantOf(params.tenant);
-        const clientId = clientOf(form, tenantId);
-        const scopes = scopesOf({ scope: required(form, "scope") });
-        const code = tokens.startDeviceCode(tenantId, clientId, scopes);
-        const verificationUri = `${baseUrl()}/devicelogin`;
-        return {
-          status: 200,
-          body: {
-            user_code: code.userCode,
-            device_code: code.deviceCode,
-            verification_uri: verificationUri,
-            expires_in: tokens.deviceCodeLifetime(),
-            interval: tokens.pollInterval(),
-            message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${code.userCode} to authenticate.`,
-          },
-        };
-      },
-    },
-    {
-      method: "POST",
-      pattern: "/{tenant}/oauth2/v2.0/token",
-      body: "form",
-      public: true,
-      handler: ({ params, body }) => {
-        const form = (body ?? {}) as Form;
-        const tenantId = tenantOf(params.tenant);
-        const clientId = clientOf(form, tenantId);
-        const grantType = required(form, "grant_type");
-        if (DEVICE_CODE_GRANTS.includes(grantType)) return { status: 200, body: redeemDeviceCode(form, tenantId, clientId) };
-        if (grantType === "refresh_token") return { status: 200, body: redeemRefreshToken(form, tenantId, clientId) };
-        throw aadError(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
-      },
-    },
+    clientRoute("/{tenant}/oauth2/v2.0/devicecode", (form, tenantId, clientId) => {
+      const scopes = scopesOf({ scope: required(form, "scope") });
+      const code = tokens.startDeviceCode(tenantId, clientId, scopes);
+      const verificationUri = `${baseUrl()}/devicelogin`;
+      return {
+        user_code: code.userCode,
+        device_code: code.deviceCode,
+        verification_uri: verificationUri,
+        expires_in: tokens.deviceCodeLifetime(),
+        interval: tokens.pollInterval(),
+        message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${code.userCode} to authenticate.`,
+      };
+    }),
+    clientRoute("/{tenant}/oauth2/v2.0/token", (form, tenantId, clientId) => {
+      const grantType = required(form, "grant_type");
+      if (DEVICE_CODE_GRANTS.includes(grantType)) return redeemDeviceCode(form, tenantId, clientId);
+      if (grantType === "refresh_token") return redeemRefreshToken(form, tenantId, clientId);
+      throw aadError(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
+    }),
   ];
 
   function redeemDeviceCode(form: Form, tenantId: string, clientId: string) {
