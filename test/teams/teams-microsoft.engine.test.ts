@@ -55,8 +55,12 @@ describe("examples/teams with an enterprise's Microsoft sign-in, through teams-l
         return result;
     };
 
+    /** The program's copy is shared with teams.engine.test.ts: neither may see the other's stack config. */
+    const forgetStackConfig = () => fs.rmSync(path.join(workDir, "Pulumi.test.yaml"), { force: true });
+
     before(async () => {
         workDir = await prepareProgram("teams");
+        forgetStackConfig();
         // NODE_EXTRA_CA_CERTS reaches the provider process through the pulumi CLI, as it would from a CI job's environment.
         t = await newStack(workDir, { NODE_EXTRA_CA_CERTS: sim().microsoft.caFile });
         await t.stack.setAllConfig({
@@ -70,6 +74,8 @@ describe("examples/teams with an enterprise's Microsoft sign-in, through teams-l
             ...Object.fromEntries(Object.entries(secrets).map(([key, value]) => [key, { value, secret: true }])),
         });
     });
+
+    after(() => forgetStackConfig());
 
     it("teams-login shows the device code, and stores the refresh token as a stack secret through pulumi config set --secret", async () => {
         clearLogs();
