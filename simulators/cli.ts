@@ -71,6 +71,7 @@ const VENDORS: Record<string, VendorEntry> = {
   },
   teams: {
     title: "ConnecttoTeams",
+    note: "and the Microsoft sign-in of its enterprises (https)",
     async start(options) {
       const handle = await startTeamsSimulator(options);
       return {
@@ -82,6 +83,10 @@ const VENDORS: Record<string, VendorEntry> = {
           UCAAS_TEAMS_CLIENT_SECRET: handle.client.clientSecret,
           UCAAS_TEAMS_USERNAME: handle.admin.username,
           UCAAS_TEAMS_PASSWORD: handle.admin.password,
+          // The simulated Microsoft sign-in (teams-login): https with a test CA that Node trusts through NODE_EXTRA_CA_CERTS.
+          UCAAS_TEAMS_MICROSOFT_AUTHORITY: handle.microsoft.url,
+          UCAAS_TEAMS_MICROSOFT_CLIENT_ID: handle.microsoft.client.clientId,
+          NODE_EXTRA_CA_CERTS: handle.microsoft.caFile,
         },
         stop: () => handle.stop(),
       };

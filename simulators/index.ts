@@ -45,6 +45,7 @@ export {
   DEFAULT_TEAMS_CLIENT,
   DEFAULT_TEAMS_ADMIN,
   DEFAULT_TEAMS_TENANT,
+  defaultMicrosoftUsers,
   type TeamsSimulatorHandle,
   type TeamsSimulatorOptions,
   type TeamsStateSnapshot,
@@ -54,6 +55,17 @@ export {
   type TeamsAdmin,
   type TeamsOAuthClient,
 } from "./teams/index";
+export {
+  startMicrosoftIdentitySimulator,
+  DEFAULT_MICROSOFT_CLIENT,
+  DIRECTORY_ROLES,
+  type MicrosoftIdentityHandle,
+  type MicrosoftIdentityOptions,
+  type DirectoryRole,
+  type DirectoryTenant,
+  type DirectoryUser,
+  type PublicClient,
+} from "./teams/microsoft/index";
 export {
   startMasergySimulator,
   DEFAULT_MASERGY_ACCOUNT,

@@ -44,5 +44,24 @@ const bob = new ucaas.TeamsEnterpriseUser("bob", {
     useEnterpriseDialPlan: true,
 });
 
-export const users = { alice: alice.id, bob: bob.id };
+// A user of a second enterprise, when one is configured. Each tenant has its own model: a tenant
+// that signed in with `npx pulumi-ucaas teams-login --tenant <id>` acts as the enterprise (calling
+// enabled by its own Microsoft authorization, delete removes the user); any other tenant acts with
+// the reseller token alone (calling enabled only with its Service Provider Consent).
+const otherTenantId = config.get("otherTenantId");
+const carol = otherTenantId
+    ? new ucaas.TeamsEnterpriseUser("carol", {
+          tenantId: otherTenantId,
+          loginId: "carol@fabrikam.com",
+          teamsUserId: "carol@fabrikam.onmicrosoft.com",
+          pbxLocation: "pbx-west",
+          pbxUserId: "3001",
+          sbcGatewayId: config.requireNumber("otherSbcGatewayId"),
+          phoneNumber: "+12025550103",
+          password: config.requireSecret("carolPassword"),
+          pbxCallPolicyInfo: { callPolicyName: config.get("carolCallPolicy") ?? "Global" },
+      })
+    : undefined;
+
+export const users = { alice: alice.id, bob: bob.id, ...(carol && { carol: carol.id }) };
 export const aliceCallPolicy = alice.pbxCallPolicyInfo.apply((policy) => policy?.callPolicyName);

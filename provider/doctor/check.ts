@@ -10,7 +10,8 @@ import type { ObservedAnswer } from "../http/answer-observer";
 export const vendorKeys = ["pbx", "masergy", "ump", "teams"] as const;
 export type VendorKey = (typeof vendorKeys)[number];
 
-export type CheckStatus = "ok" | "differs" | "unreachable" | "not configured";
+/** `note`: something the vendor's API gives no way to check, said instead of a false ok; it does not fail the run. */
+export type CheckStatus = "ok" | "note" | "differs" | "unreachable" | "not configured";
 
 /** Where an answer differs from our reading. No part holds a value of the answer, only its kind. */
 export interface Difference {
@@ -25,6 +26,8 @@ export interface Finding {
     /** One line: counts and the vendor's vocabulary (role names, statuses), never personal values. */
     summary: string;
     differences?: Difference[];
+    /** Nothing could be checked: the summary says what a person has to look at instead. */
+    note?: boolean;
 }
 
 export interface Check {

@@ -28,7 +28,7 @@ export interface DoctorRun {
     answers: RecordedAnswer[];
     /** Vendors left out because none of their settings is given (and they were not named). */
     skipped: VendorKey[];
-    /** Every check of every vendor checked is ok, and at least one vendor was checked. */
+    /** Every check of every vendor checked is ok (or a note), and at least one vendor was checked. */
     passed: boolean;
 }
 
@@ -51,5 +51,5 @@ export async function runDoctor(request: DoctorRequest, report: (result: CheckRe
     } finally {
         recorder.stop();
     }
-    return { results, answers: recorder.answers, skipped, passed: results.length > 0 && results.every((result) => result.status === "ok") };
+    return { results, answers: recorder.answers, skipped, passed: results.length > 0 && results.every((result) => result.status === "ok" || result.status === "note") };
 }

@@ -1,6 +1,6 @@
 /**
- * How a doctor run reads: one line per check (`ok: ...`, `differs: <path>: expected ..., received
- * ...`, `unreachable: <why>`, `not configured: <why>`), a closing count, and the report a user can
+ * How a doctor run reads: one line per check (`ok: ...`, `note: <what cannot be checked>`, `differs:
+ * <path>: expected ..., received ...`, `unreachable: <why>`, `not configured: <why>`), a closing count, and the report a user can
  * attach to a bug report: every check's result and every answer's shape, without a value.
  */
 import type { CheckResult, Difference } from "./check";
@@ -21,7 +21,7 @@ export function resultLine(result: CheckResult): string {
 }
 
 export function closingLine(run: DoctorRun): string {
-    const counts = (["ok", "differs", "unreachable", "not configured"] as const)
+    const counts = (["ok", "note", "differs", "unreachable", "not configured"] as const)
         .map((status) => [status, run.results.filter((result) => result.status === status).length] as const)
         .filter(([, n]) => n > 0)
         .map(([status, n]) => `${n} ${status}`);

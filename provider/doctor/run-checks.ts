@@ -46,7 +46,7 @@ export async function runChecks(vendor: VendorKey, checks: Check[], recorder: An
             try {
                 const found = await check.run();
                 const differences = found.differences ?? [];
-                const status = differences.length ? "differs" : "ok";
+                const status = differences.length ? "differs" : found.note ? "note" : "ok";
                 result = { vendor, check: check.name, request: check.request, status, detail: found.summary, summary: found.summary, differences };
             } catch (error) {
                 result = resultOf(vendor, check, error, recorder);

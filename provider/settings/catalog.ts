@@ -25,6 +25,11 @@ export const settingDefaults = {
     teamsClientSecret: undefined,
     teamsUsername: undefined,
     teamsPassword: undefined,
+    teamsMicrosoftTokens: undefined,
+    teamsMicrosoftClientId: undefined,
+    teamsMicrosoftAuthority: "https://login.microsoftonline.com",
+    // The Skype and Teams Tenant Admin API: the enterprise portal's "Access Microsoft Teams and Skype for Business data as the signed in user".
+    teamsMicrosoftScopes: "48ac35b8-9aa8-4d74-927d-1f4a14a0b239/user_impersonation",
     insecureHttp: "false",
     httpTimeoutSeconds: "30",
     adoptMatching: "false",
@@ -67,6 +72,7 @@ const secretSettings: ReadonlySet<SettingKey> = new Set<SettingKey>([
     "umpToken",
     "teamsClientSecret",
     "teamsPassword",
+    "teamsMicrosoftTokens",
 ]);
 
 export function isSecretSetting(key: SettingKey): boolean {

@@ -2,6 +2,7 @@
  * What a well-formed value of each setting is, and the one-line problem when it is not. The same
  * rules judge a setting in `check` (before any request) and when an operation reads it.
  */
+import { readTenantTokens } from "../microsoft/tenant-tokens";
 import { bothNames, configKeyName, configSetCommand, envVarName, settingDefaults, type SettingKey } from "./catalog";
 import { isLoopbackHost, isPlainHttpToAnotherHost, readUrl, shownUrl, type UrlRule } from "./urls";
 
@@ -13,7 +14,15 @@ export interface NumberRule {
     /** A higher minimum that applies unless the URL setting `unlessLoopback` points at this machine. */
     floor?: { value: number; unlessLoopback: SettingKey; because: string };
 }
-export type SettingRule = ({ kind: "url" } & UrlRule) | NumberRule | { kind: "boolean" };
+/**
+ * A Microsoft authority host for msal-node: https only (msal-node refuses anything else, loopback
+ * included) and no path (the tenant is added per resource).
+ */
+interface AuthorityRule {
+    kind: "authority";
+    example: string;
+}
+export type SettingRule = ({ kind: "url" } & UrlRule) | NumberRule | { kind: "boolean" } | AuthorityRule | { kind: "tenantTokens" };
 
 const url = (rule: UrlRule): SettingRule => ({ kind: "url", ...rule });
 
@@ -32,6 +41,8 @@ const rules: Partial<Record<SettingKey, SettingRule>> = {
         path: { endsWith: "/sysadmin/api", because: "UMP 365 ENT serves its REST API under /sysadmin/api" },
     }),
     teamsUrl: url({ example: settingDefaults.teamsUrl }),
+    teamsMicrosoftAuthority: { kind: "authority", example: settingDefaults.teamsMicrosoftAuthority },
+    teamsMicrosoftTokens: { kind: "tenantTokens" },
     // Node's timers cap at about 24 days; the bounds keep every value far below that.
     httpTimeoutSeconds: { kind: "number", unit: "seconds", max: 3600 },
     masergyPollIntervalSeconds: {
@@ -82,9 +93,37 @@ export function settingValueProblem(key: SettingKey, raw: string, lookup: Settin
             return numberProblem(key, raw, rule, lookup);
         case "boolean":
             return parseBoolean(raw) === undefined ? problemLine(key, raw, `is not true or false (default ${settingDefaults[key]})`) : undefined;
+        case "authority":
+            return authorityProblem(key, raw, rule);
+        case "tenantTokens":
+            return tenantTokensProblem(key, raw);
         default:
             return undefined;
     }
+}
+
+function authorityProblem(key: SettingKey, raw: string, rule: AuthorityRule): string | undefined {
+    const reading = readUrl(raw, rule);
+    if (reading.problem !== undefined) {
+        return problemLine(key, shownUrl(raw), reading.problem, reading.suggestion);
+    }
+    const origin = `https://${reading.url.host}`;
+    if (reading.url.protocol !== "https:") {
+        return problemLine(key, shownUrl(raw), "is not https:// (msal-node, the Microsoft sign-in library, talks to https authorities only)", origin);
+    }
+    if (reading.url.pathname.replace(/\/+$/, "") !== "") {
+        return problemLine(key, shownUrl(raw), "has a path: it is the authority host alone (each tenant's authority is <host>/<tenant id>)", origin);
+    }
+    return undefined;
+}
+
+/** Never shows the value: it holds refresh tokens. */
+function tenantTokensProblem(key: SettingKey, raw: string): string | undefined {
+    const problem = readTenantTokens(raw).problem;
+    return problem === undefined
+        ? undefined
+        : `Setting ${bothNames(key)} is ${problem}: it is a JSON object from Microsoft tenant id to refresh token, ` +
+              "written by `npx pulumi-ucaas teams-login --tenant <tenant id>` (one run per tenant).";
 }
 
 function urlProblem(key: SettingKey, raw: string, rule: UrlRule, lookup: SettingLookup): string | undefined {

@@ -32,6 +32,8 @@ export interface VendorSettings {
     vendor: string;
     /** Settings that must have a value, with what they are for (defaults count as values). */
     required: ReadonlyArray<{ key: SettingKey; purpose?: string }>;
+    /** Settings that must have a value when another one has. */
+    requiredWith?: ReadonlyArray<{ key: SettingKey; when: SettingKey; purpose: string }>;
     credential?: CredentialAlternatives;
 }
 
@@ -74,6 +76,13 @@ export const vendorSettings: Record<VendorKey, VendorSettings> = {
             { key: "teamsUsername", purpose: "the ConnecttoTeams portal admin used for the API" },
             { key: "teamsPassword", purpose: "the password of the ConnecttoTeams portal admin" },
         ],
+        requiredWith: [
+            {
+                key: "teamsMicrosoftClientId",
+                when: "teamsMicrosoftTokens",
+                purpose: "the Microsoft application (client) id the refresh tokens of ucaas:teamsMicrosoftTokens were issued to, as teams-login used it",
+            },
+        ],
     },
 };
 
@@ -88,6 +97,7 @@ export type MissingSetting = { key: SettingKey; purpose?: string };
 export function missingSettings(vendor: VendorKey, has: (key: SettingKey) => boolean, value: (key: SettingKey) => string | undefined): MissingSetting[] {
     const spec = vendorSettings[vendor];
     const missing: MissingSetting[] = spec.required.filter(({ key }) => !has(key));
+    missing.push(...(spec.requiredWith ?? []).filter(({ key, when }) => has(when) && !has(key)));
     const credential = spec.credential;
     if (credential && !has(credential.token)) {
         if (has(credential.username) && !has(credential.password)) {

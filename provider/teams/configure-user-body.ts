@@ -20,8 +20,8 @@ export const configureUserWireName = (key: string) => wireNames[key] ?? key;
 /**
  * The full desired body: each call states the whole user, so create and update send the same thing.
  * `rePassword` is the vendor's confirmation of `password`; a program has nothing to confirm, so it
- * is the same value. `authenticationResult` (a Microsoft MSAL token) is never sent: configureUser
- * accepts the reseller-level token without it, and a short-lived credential is not a resource input.
+ * is the same value. `authenticationResult` (a Microsoft MSAL token) is not a resource input: the
+ * handlers add it for a tenant that signed in (enterprise-authorization.ts), never to state.
  */
 export function configureUserBody(inputs: Props): WireObject {
     const { adopt: _adopt, ...fields } = inputs;

@@ -31,18 +31,19 @@ export async function configureUser(client: VendorClient, body: WireObject, opti
 }
 
 /**
- * `POST /provisioning/disableUsers` for one user; its answer is not read. With a reseller-level
- * token the vendor only marks the user for deletion; an enterprise synchronization removes it later.
- * Resolves to false when the API says, in its own error format, that the user was already disabled
- * (409) or is gone (404); the same statuses from anything in front of it are errors.
+ * `POST /provisioning/disableUsers` for one user; its answer is not read. With the enterprise's
+ * `authenticationResult` the vendor disables the user's calling and removes the user; with a
+ * reseller-level token alone it only marks the user for deletion, and an enterprise synchronization
+ * removes it later. Resolves to false when the API says, in its own error format, that the user was
+ * already disabled (409) or is gone (404); the same statuses from anything in front of it are errors.
  */
-export async function disableUser(client: VendorClient, tenantId: string, loginId: string): Promise<boolean> {
+export async function disableUser(client: VendorClient, tenantId: string, loginId: string, authenticationResult?: WireObject): Promise<boolean> {
     try {
         await client.send({
-            operation: `disable user ${loginId} in tenant ${tenantId}`,
+            operation: `disable user ${loginId} in tenant ${tenantId}${authenticationResult ? " as the enterprise" : ""}`,
             method: "POST",
             path: "provisioning/disableUsers",
-            json: { tenantId, users: [loginId], numberOfUsers: 1, updateAllUsers: false },
+            json: { ...(authenticationResult && { authenticationResult }), tenantId, users: [loginId], numberOfUsers: 1, updateAllUsers: false },
             answer: noAnswer,
             idempotent: true, // marking a user twice leaves it marked
         });

@@ -6,6 +6,7 @@ import { outcomeUnknown } from "../dynamic/verified-create";
 import type { VendorClient } from "../http/client";
 import { teamsClient } from "./client";
 import { configureUserBody } from "./configure-user-body";
+import { authenticationResultFor } from "./enterprise-authorization";
 import { configureUser, disableUser, type ConfigureOutcome, type WireObject } from "./connecttoteams-api";
 import {
     TeamsEnterpriseUserArgsSchema,
@@ -21,6 +22,12 @@ const diffSpec: DiffSpec = {
     // replacement is configured before the old user is disabled.
     replaceKeys: teamsEnterpriseUserReplaceKeys,
 };
+
+/** The configureUser body, with the enterprise's `authenticationResult` when its tenant signed in. */
+async function fullBody(inputs: TeamsEnterpriseUserInputs): Promise<WireObject> {
+    const authenticationResult = await authenticationResultFor(inputs.tenantId);
+    return { ...(authenticationResult && { authenticationResult }), ...configureUserBody(inputs) };
+}
 
 /** The Pulumi id: `<tenantId>/<loginId>`, the natural key. */
 const resourceId = (user: Pick<TeamsEnterpriseUserInputs, "tenantId" | "loginId">) => `${user.tenantId}/${user.loginId}`;
@@ -87,7 +94,8 @@ export const teamsEnterpriseUserHandlers: ResourceHandlers = {
     async create(inputs) {
         const user = inputs as TeamsEnterpriseUserInputs;
         // There is no lookup to ask first: configureUser adds or edits, and its answer says which.
-        const { outcome, lost } = await configureForCreate(teamsClient(), configureUserBody(inputs));
+        const client = teamsClient();
+        const { outcome, lost } = await configureForCreate(client, await fullBody(user));
         if (outcome === "edited") {
             assertMayTakeOverEdited(user, lost);
         }
@@ -101,12 +109,15 @@ export const teamsEnterpriseUserHandlers: ResourceHandlers = {
 
     async update(_id, _olds, news) {
         // configureUser with the full body sets the whole user, so repeating it is harmless.
-        await configureUser(teamsClient(), configureUserBody(news), { repeatable: true });
+        const client = teamsClient();
+        await configureUser(client, await fullBody(news as TeamsEnterpriseUserInputs), { repeatable: true });
         return { outs: { ...news } };
     },
 
     async delete(_id, props) {
         const user = props as TeamsEnterpriseUserInputs;
-        await disableUser(teamsClient(), user.tenantId, user.loginId); // already disabled or gone counts as done
+        const client = teamsClient();
+        // Already disabled or gone counts as done.
+        await disableUser(client, user.tenantId, user.loginId, await authenticationResultFor(user.tenantId));
     },
 };

@@ -31,6 +31,12 @@ const meanings: Record<SettingKey, string> = {
     teamsClientSecret: "OAuth client secret",
     teamsUsername: "portal admin for the password grant",
     teamsPassword: "the password of `teamsUsername`",
+    teamsMicrosoftTokens:
+        "the enterprises that signed in with Microsoft: a JSON object from Microsoft tenant id to the refresh token of a Teams " +
+        "administrator of that tenant, written by `npx pulumi-ucaas teams-login --tenant <id>`",
+    teamsMicrosoftClientId: "the Microsoft application (client) id the sign-ins are made with (ask ConnecttoTeams which one)",
+    teamsMicrosoftAuthority: "the Microsoft authority host (a national cloud's, or the simulator's)",
+    teamsMicrosoftScopes: "the scopes of the sign-in, space-separated (the default is our reading of what ConnecttoTeams asks for)",
     insecureHttp: "allow `http://` to hosts other than this machine",
     httpTimeoutSeconds: "give up on one vendor request after this long (fractions allowed)",
     adoptMatching:
@@ -76,6 +82,10 @@ function valueRule(key: SettingKey): string | undefined {
         }
         case "boolean":
             return "`true` or `false` (also `yes`/`no`, `1`/`0`)";
+        case "authority":
+            return "an `https://` URL without a path (msal-node takes https authorities only)";
+        case "tenantTokens":
+            return "a JSON object of tenant ids (GUIDs) to non-empty strings; the value is never shown";
         default:
             return undefined;
     }
@@ -105,7 +115,8 @@ const checkedAtPreview = [
         `any host but this machine unless ${code(configKeyName("insecureHttp"))} is true.`,
     "- **The `ucaas` namespace holds only these settings.** Any other `ucaas:*` key (a typo such as `ucaas:pbxURL`) fails the check " +
         "of every resource, naming the closest setting (`did you mean ucaas:pbxUrl?`), so that nothing is applied with a setting " +
-        "that is silently ignored. Keep your own values, such as roster secrets, in the project's namespace.",
+        "that is silently ignored. The one other key it holds is `ucaas:approveReplace`, the policy pack's approvals of " +
+        "replacements. Keep your own values, such as roster secrets, in the project's namespace.",
     "- A `UCAAS_*` variable that is not a setting only gets a warning, once per run: the environment is shared with other tools. " +
         "When the setting it resembles is missing, that message names it too.",
     "- `pulumi up` previews first and applies nothing when a check fails. With `--skip-preview` (as the Automation API's `up` runs) " +

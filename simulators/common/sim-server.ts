@@ -8,6 +8,7 @@
  * Nothing here knows about a particular vendor; errors are rendered by the vendor's `renderProblem`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer, type Server as TlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { ADMIN_PREFIX, adminRoutes, renderAdminProblem, type AdminControls } from "./admin-api";
 import { parseForLog, readRawBody } from "./body";
@@ -43,6 +44,8 @@ export interface SimServerOptions {
   adminRoutes?: Route[];
   /** Saves the vendor state and returns its restore; without it the `ignore` fault is refused. */
   checkpoint?: Checkpoint;
+  /** Serve https with this key and certificate (PEM) instead of plain http (a vendor whose clients accept nothing else). */
+  tls?: { key: string; cert: string };
 }
 
 export class SimServer {
@@ -57,11 +60,11 @@ export class SimServer {
   private generation = 0;
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: Server | TlsServer,
     private readonly options: SimServerOptions,
   ) {
     const { port } = server.address() as AddressInfo;
-    this.url = `http://${LOOPBACK_HOST}:${port}`;
+    this.url = `${options.tls ? "https" : "http"}://${LOOPBACK_HOST}:${port}`;
     this.adminUrl = `${this.url}${ADMIN_PREFIX}`;
     this.log = new RequestLog(new Set(options.secretFields ?? []));
     this.vendorRouter = new Router(options.routes);
@@ -73,7 +76,7 @@ export class SimServer {
   }
 
   static async start(options: SimServerOptions): Promise<SimServer> {
-    const server = createServer({ keepAlive: true });
+    const server = options.tls ? createTlsServer({ keepAlive: true, ...options.tls }) : createServer({ keepAlive: true });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(options.port ?? 0, LOOPBACK_HOST, () => {

@@ -4,9 +4,12 @@
  * its type; nothing else is. Required: loginID, pbxLocation, pbxUserId, teamsUserId, tenantID
  * (non-empty) and sbcGatewayId (> 0). Defaults: userType "PBX" and the pbxCallPolicyInfo defaults.
  * An edit replaces the stored fields with the body: the provider always sends the whole user.
+ * Calling is enabled for an enterprise-scoped call (a valid MSAL object, msal-rules.ts) or where the
+ * enterprise granted the reseller its consent; otherwise the user is configured without it.
  */
 import { all, boolean, checkFields, custom, integer, isPlainObject, object, oneOf, Problems, string, type Check, type Shape } from "../common/validate";
 import { apiError, validationFailed } from "./errors";
+import { callerOf, type AccessTokenVerifier } from "./msal-rules";
 import type { TeamsState, TeamsUserRecord } from "./state";
 
 export const CONFIGURE_USER_PATH = "/enterprise/configureUser";
@@ -134,7 +137,7 @@ export interface ConfigureResult {
 }
 
 /** Adds or edits the user. Editing a user marked for deletion configures it again and clears the mark. */
-export function configureUser(state: TeamsState, body: unknown): ConfigureResult {
+export function configureUser(state: TeamsState, body: unknown, verify: AccessTokenVerifier): ConfigureResult {
   const valid = validate(body);
   const tenantId = valid.tenantID as string;
   const tenant = state.getTenant(tenantId);
@@ -144,6 +147,7 @@ export function configureUser(state: TeamsState, body: unknown): ConfigureResult
   if (!tenant.sbcGatewayIds.includes(valid.sbcGatewayId as number)) {
     throw apiError(400, "INVALID_SBC_GATEWAY", `SBC Gateway ${valid.sbcGatewayId} is not available to the enterprise of tenant ${tenantId}`, CONFIGURE_USER_PATH);
   }
+  const caller = callerOf(valid, tenant, verify, CONFIGURE_USER_PATH);
   const now = new Date().toISOString();
   const existing = state.getUser(tenantId, valid.loginID as string);
   const user: TeamsUserRecord = {
@@ -151,6 +155,7 @@ export function configureUser(state: TeamsState, body: unknown): ConfigureResult
     loginID: valid.loginID as string,
     status: "ACTIVE",
     fields: storedFields(valid),
+    callingEnabled: caller.scope === "enterprise" || tenant.serviceProviderConsent === true,
     addedAt: existing?.addedAt ?? now,
     updatedAt: now,
     markedForDeletionAt: null,

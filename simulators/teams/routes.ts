@@ -1,6 +1,7 @@
 /**
  * The ConnecttoTeams endpoints: `POST /oauth/token`, `PUT /reseller/getAuthenticatedUser`,
- * `POST /enterprise/configureUser` and `POST /provisioning/disableUsers`.
+ * `POST /enterprise/configureUser` and `POST /provisioning/disableUsers`. An `authenticationResult`
+ * is judged with `verify`, which asks Microsoft (the identity emulation) about its access token.
  */
 import { mediaTypeOf, JSON_MEDIA_TYPE } from "../common/body";
 import type { Route } from "../common/router";
@@ -9,9 +10,10 @@ import type { TeamsTokenStore } from "./auth";
 import { configureUser } from "./configure-user-rules";
 import { disableUsers } from "./disable-users-rules";
 import { oauthError } from "./errors";
+import type { AccessTokenVerifier } from "./msal-rules";
 import type { TeamsState } from "./state";
 
-export function teamsRoutes(state: TeamsState, tokens: TeamsTokenStore): Route[] {
+export function teamsRoutes(state: TeamsState, tokens: TeamsTokenStore, verify: AccessTokenVerifier): Route[] {
   return [
     {
       method: "POST",
@@ -51,10 +53,10 @@ export function teamsRoutes(state: TeamsState, tokens: TeamsTokenStore): Route[]
       pattern: "/enterprise/configureUser",
       body: "json",
       handler: ({ body }) => {
-        const { operation, user } = configureUser(state, body);
+        const { operation, user } = configureUser(state, body, verify);
         return {
           status: 200,
-          body: { operation, tenantID: user.tenantID, loginID: user.loginID, userType: user.fields.userType, status: user.status },
+          body: { operation, tenantID: user.tenantID, loginID: user.loginID, userType: user.fields.userType, status: user.status, callingEnabled: user.callingEnabled },
         };
       },
     },
@@ -62,7 +64,7 @@ export function teamsRoutes(state: TeamsState, tokens: TeamsTokenStore): Route[]
       method: "POST",
       pattern: "/provisioning/disableUsers",
       body: "json",
-      handler: ({ body }) => ({ status: 200, body: disableUsers(state, body) }),
+      handler: ({ body }) => ({ status: 200, body: disableUsers(state, body, verify) }),
     },
   ];
 }

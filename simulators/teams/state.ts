@@ -7,6 +7,14 @@ export interface TenantRecord {
   tenantId: string;
   /** SBC gateways available to the enterprise; configureUser refuses any other `sbcGatewayId`. */
   sbcGatewayIds: number[];
+  /**
+   * Whether the enterprise admin granted the reseller Service Provider Consent ("Request Consent for
+   * Enterprise Management"): without it, a reseller-level caller without an MSAL object can configure
+   * users but not enable their calling, and cannot call the /provisioning operations. Default false.
+   */
+  serviceProviderConsent?: boolean;
+  /** The tenant's `<domain>.onmicrosoft.com` name, for the Microsoft users the simulator signs in; default from the id. */
+  domain?: string;
 }
 
 /**
@@ -21,6 +29,11 @@ export interface TeamsUserRecord {
   status: TeamsUserStatus;
   /** The configureUser body as last applied, after defaults, secrets included (no MSAL object). */
   fields: Record<string, unknown>;
+  /**
+   * Calling Services enabled at Microsoft: by a configureUser with a valid MSAL object of a Teams
+   * administrator of the tenant, or by a reseller-level one where the enterprise granted consent.
+   */
+  callingEnabled: boolean;
   addedAt: string;
   updatedAt: string;
   markedForDeletionAt: string | null;
@@ -61,6 +74,16 @@ export class TeamsState {
 
   putUser(user: TeamsUserRecord): void {
     this.users.set(key(user.tenantID, user.loginID), user);
+  }
+
+  removeUser(tenantId: string, loginId: string): void {
+    this.users.delete(key(tenantId, loginId));
+  }
+
+  setConsent(tenantId: string, granted: boolean): void {
+    const tenant = this.tenants.get(tenantId);
+    if (!tenant) throw new Error(`no enterprise with tenant ID ${tenantId}`);
+    tenant.serviceProviderConsent = granted;
   }
 
   /** Enterprise synchronization: removes the users marked for deletion (of one tenant, or all); returns how many. */

@@ -25,7 +25,7 @@ export function parseDoctorOutput(code: number, stdout: string, stderr: string):
         .split("\n")
         .filter((line) => /^(pbx|masergy|ump|teams) /.test(line))
         .map((line) => {
-            const match = /^(ok|differs|unreachable|not configured): (.*)$/.exec(line.slice(29));
+            const match = /^(ok|note|differs|unreachable|not configured): (.*)$/.exec(line.slice(29));
             if (!match) throw new Error(`not a check line: ${line}`);
             return { vendor: line.slice(0, 8).trim(), check: line.slice(9, 28).trim(), status: match[1], text: match[2] };
         });

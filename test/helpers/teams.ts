@@ -42,6 +42,17 @@ export function teamsEnvironment(sim: TeamsSimulatorHandle): Record<string, stri
     };
 }
 
+/** The stack config of the ConnecttoTeams API settings that point at `sim` (secrets as secrets). */
+export function teamsStackConfig(sim: TeamsSimulatorHandle): Record<string, { value: string; secret?: boolean }> {
+    return {
+        "ucaas:teamsUrl": { value: sim.url },
+        "ucaas:teamsClientId": { value: sim.client.clientId },
+        "ucaas:teamsClientSecret": { value: sim.client.clientSecret, secret: true },
+        "ucaas:teamsUsername": { value: sim.admin.username },
+        "ucaas:teamsPassword": { value: sim.admin.password, secret: true },
+    };
+}
+
 /** Valid TeamsEnterpriseUser arguments for the simulator's default tenant; tests override what they exercise. */
 export function teamsUserArgs(sim: TeamsSimulatorHandle, overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {

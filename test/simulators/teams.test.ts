@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import { DEFAULT_TEAMS_ADMIN, DEFAULT_TEAMS_CLIENT, startTeamsSimulator, type TeamsSimulatorHandle } from "../../simulators";
 import { startCli } from "../helpers/cli";
+import { microsoftUsers, msalObject, signInDirectly } from "../helpers/microsoft";
 import { call, type CallOptions, type HttpResult } from "../helpers/sim-http";
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -18,24 +20,13 @@ function minimalBody(sim: TeamsSimulatorHandle, overrides: Record<string, unknow
   };
 }
 
+/** A valid MSAL object: a Teams administrator of the default tenant signed in at the simulated Microsoft. */
+let enterpriseAuth: Record<string, unknown> | undefined;
+
 /** Every documented field of configureUser, with valid values. */
 function fullBody(sim: TeamsSimulatorHandle, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return minimalBody(sim, {
-    authenticationResult: {
-      authenticationResult: {
-        accessToken: "msal-access",
-        accessTokenType: "Bearer",
-        expiresAfter: 3600,
-        expiresOn: 1767225600,
-        expiresOnDate: "2026-01-01T00:00:00Z",
-        idToken: "msal-id",
-        multipleResourceRefreshToken: false,
-        refreshToken: "msal-refresh",
-        userInfo: { displayableId: "admin@contoso.com", identityProvider: "aad", tenantId: sim.tenant.tenantId },
-      },
-      resellerId: 1001,
-      tenantId: sim.tenant.tenantId,
-    },
+    authenticationResult: enterpriseAuth,
     callPolicyInfo: { callPolicyCNAM: "CNAM", callPolicyCallerId: "+12025550100", callPolicyName: "Sales", forwardedCallsCallerId: "USER", resellerId: 1001 },
     codecs: "PCMU,PCMA",
     deviceName: "desk",
@@ -94,6 +85,8 @@ describe("ConnecttoTeams simulator", () => {
 
   before(async () => {
     sim = await startTeamsSimulator();
+    const { admin } = microsoftUsers(sim);
+    enterpriseAuth = msalObject(await signInDirectly(sim.microsoft, sim.tenant.tenantId, admin), sim.tenant.tenantId, admin);
   });
   beforeEach(async () => {
     sim.reset();
@@ -172,7 +165,7 @@ describe("ConnecttoTeams simulator", () => {
     it("adds a new user with the documented defaults and answers ADD", async () => {
       const result = await configure(minimalBody(sim));
       assert.equal(result.status, 200);
-      assert.deepEqual(result.body, { operation: "ADD", tenantID: sim.tenant.tenantId, loginID: "jdoe@contoso.com", userType: "PBX", status: "ACTIVE" });
+      assert.deepEqual(result.body, { operation: "ADD", tenantID: sim.tenant.tenantId, loginID: "jdoe@contoso.com", userType: "PBX", status: "ACTIVE", callingEnabled: true });
       const [user] = sim.state().users;
       assert.equal(user.status, "ACTIVE");
       assert.equal(user.fields.userType, "PBX");
@@ -259,7 +252,8 @@ describe("ConnecttoTeams simulator", () => {
       await login();
       await configure(fullBody(sim));
       const log = JSON.stringify(sim.requests());
-      for (const secret of ["sip-Secret-1", "portal-Secret-2", "prov-Secret-3", "msal-access", "msal-refresh", "msal-id", DEFAULT_TEAMS_ADMIN.password]) {
+      const msal = (enterpriseAuth as { authenticationResult: Record<string, string> }).authenticationResult;
+      for (const secret of ["sip-Secret-1", "portal-Secret-2", "prov-Secret-3", msal.accessToken, msal.refreshToken, msal.idToken, DEFAULT_TEAMS_ADMIN.password]) {
         assert.equal(log.includes(secret), false, `the request log contains ${secret}`);
       }
     });
@@ -268,7 +262,7 @@ describe("ConnecttoTeams simulator", () => {
   describe("POST /provisioning/disableUsers and synchronization", () => {
     const marked = () => sim.state().users.map((u) => [u.loginID, u.status]);
 
-    it("only marks the user for deletion; a later sync removes it", async () => {
+    it("called by the reseller alone, only marks the user for deletion; a later sync removes it", async () => {
       await configure(minimalBody(sim));
       const result = await disable({ tenantId: sim.tenant.tenantId, users: ["jdoe@contoso.com"] });
       assert.equal(result.status, 200);
@@ -358,7 +352,12 @@ describe("pulumi-ucaas-sim CLI with --teams", () => {
         UCAAS_TEAMS_CLIENT_SECRET: DEFAULT_TEAMS_CLIENT.clientSecret,
         UCAAS_TEAMS_USERNAME: DEFAULT_TEAMS_ADMIN.username,
         UCAAS_TEAMS_PASSWORD: DEFAULT_TEAMS_ADMIN.password,
+        UCAAS_TEAMS_MICROSOFT_AUTHORITY: teams.env.UCAAS_TEAMS_MICROSOFT_AUTHORITY,
+        UCAAS_TEAMS_MICROSOFT_CLIENT_ID: teams.env.UCAAS_TEAMS_MICROSOFT_CLIENT_ID,
+        NODE_EXTRA_CA_CERTS: teams.env.NODE_EXTRA_CA_CERTS,
       });
+      assert.match(teams.env.UCAAS_TEAMS_MICROSOFT_AUTHORITY, /^https:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(fs.readFileSync(teams.env.NODE_EXTRA_CA_CERTS, "utf8"), /^-----BEGIN CERTIFICATE-----/);
       const result = await call(teams.url, "POST", "/oauth/token", {
         headers: { authorization: basic(teams.env.UCAAS_TEAMS_CLIENT_ID, teams.env.UCAAS_TEAMS_CLIENT_SECRET) },
         form: { username: teams.env.UCAAS_TEAMS_USERNAME, password: teams.env.UCAAS_TEAMS_PASSWORD, grant_type: "password" },

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
-import { teamsRequestsTo, useTeamsSimulator } from "../helpers/teams";
+import { teamsRequestsTo, teamsStackConfig, useTeamsSimulator } from "../helpers/teams";
 
 const secrets: Record<string, string> = {
     alicePassword: "alice-Sip-Plaintext-1",
@@ -21,11 +21,7 @@ describe("examples/teams through the real Pulumi engine", function () {
         const workDir = await prepareProgram("teams");
         t = await newStack(workDir);
         await t.stack.setAllConfig({
-            "ucaas:teamsUrl": { value: sim().url },
-            "ucaas:teamsClientId": { value: sim().client.clientId },
-            "ucaas:teamsClientSecret": { value: sim().client.clientSecret, secret: true },
-            "ucaas:teamsUsername": { value: sim().admin.username },
-            "ucaas:teamsPassword": { value: sim().admin.password, secret: true },
+            ...teamsStackConfig(sim()),
             tenantId: { value: sim().tenant.tenantId },
             sbcGatewayId: { value: String(sim().tenant.sbcGatewayIds[1]) },
             ...Object.fromEntries(Object.entries(secrets).map(([key, value]) => [key, { value, secret: true }])),
@@ -41,6 +37,8 @@ describe("examples/teams through the real Pulumi engine", function () {
         assert.equal(teamsRequestsTo(sim(), "/enterprise/configureUser").length, 2);
         const alice = userNamed("alice@contoso.com")!;
         assert.equal(alice.status, "ACTIVE");
+        assert.equal(alice.callingEnabled, true, "the reseller token alone, where the enterprise granted its consent");
+        assert.equal((teamsRequestsTo(sim(), "/enterprise/configureUser")[0].body as { authenticationResult?: unknown }).authenticationResult, undefined);
         assert.equal(alice.fields.password, secrets.alicePassword);
         assert.equal(alice.fields.sbcGatewayId, sim().tenant.sbcGatewayIds[1]);
         assert.deepEqual(alice.fields.pbxCallPolicyInfo, { callPolicyCNAM: "TRANSPARENT", callPolicyName: "Global", forwardedCallsCallerId: "TRANSPARENT" });
