@@ -219,7 +219,10 @@ async function main(): Promise<void> {
       const lines = [
         `# ${VENDORS[vendor].title} simulator: ${simulator.url}`,
         `# admin API: ${simulator.adminUrl}`,
-        ...Object.entries(simulator.env).map(([name, value]) => (options.printConfig ? configSetLine(name, value) : `export ${name}=${shellQuote(value)}`)),
+        // NODE_EXTRA_CA_CERTS is no setting: Node reads it when a process starts, so it stays a variable.
+        ...Object.entries(simulator.env).map(([name, value]) =>
+          options.printConfig && name.startsWith("UCAAS_") ? configSetLine(name, value) : `export ${name}=${shellQuote(value)}`,
+        ),
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     }

@@ -107,11 +107,15 @@ describe("pulumi-ucaas init", function () {
 
     it("pulumi-ucaas-sim --print-config prints the same lines with the simulators' values", async () => {
         // Four simulators: a title and an admin line each, then their settings; then "Serving ...".
-        const cli = await startCli(["--print-config"], 21);
+        const cli = await startCli(["--print-config"], 24);
         try {
-            assert.match(cli.lines[20], /^# Serving until interrupted/);
+            assert.match(cli.lines[23], /^# Serving until interrupted/);
             const lines = cli.lines.filter((line) => line.startsWith("pulumi config set"));
-            assert.equal(lines.length, 12, cli.lines.join("\n"));
+            assert.equal(lines.length, 14, cli.lines.join("\n"));
+            // The simulated Microsoft's test CA is no setting: Node reads it from the environment when it starts.
+            assert.deepEqual(cli.lines.filter((line) => !line.startsWith("#") && !line.startsWith("pulumi config set")), [
+                `export NODE_EXTRA_CA_CERTS=${cli.lines.find((line) => line.startsWith("export "))!.split("=")[1]}`,
+            ]);
             for (const line of lines) {
                 const [, , , ...rest] = line.split(" ");
                 const keyAt = rest.findIndex((word) => word.startsWith("ucaas:"));
