@@ -96,10 +96,10 @@ describe("the README's examples, run against the simulators", function () {
         await Promise.all([pbx, masergy, ump, teams].map((sim) => sim?.stop()));
     });
 
-    it("finds the programs: the resources with get and lookups, and the roster with its file", () => {
+    it("finds the programs: the roster with its file (the guide), and the resources with get and lookups (the reference)", () => {
         assert.equal(programs.length, 2, JSON.stringify(programs.map((p) => p.line)));
-        assert.match(programs[0].code, /new ucaas\.MasergyUser[\s\S]*PbxRole\.get[\s\S]*new ucaas\.UmpEndpoint[\s\S]*getLicenseOutput/);
-        assert.ok(programs[1].roster?.includes("sections:"));
+        assert.ok(programs[0].roster?.includes("sections:"));
+        assert.match(programs[1].code, /new ucaas\.MasergyUser[\s\S]*PbxRole\.get[\s\S]*new ucaas\.UmpEndpoint[\s\S]*getLicenseOutput/);
     });
 
     for (const [index, program] of programs.entries()) {
