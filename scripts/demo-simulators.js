@@ -2,7 +2,7 @@
 // short account of what each holds, and the demo's values for a roster's secrets. Each vendor adds
 // itself to `vendors`.
 "use strict";
-const { startMasergySimulator, startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
+const { DEMO_UMP_DIRECTORY, startMasergySimulator, startPortSipSimulator, startTeamsSimulator, startUmpSimulator } = require("../dist/simulators");
 const { simulatorConfig } = require("./simulator-config");
 
 const builtInRoles = new Set(["SystemAdmin", "Replicator", "Dealer", "Admin", "StandardUser", "StandardInternationalUser", "QueueManager"]);
@@ -42,9 +42,7 @@ const vendors = [
         async start() {
             const sim = await startUmpSimulator();
             // UMP manages the voice settings of users that already exist in the directory.
-            for (const name of ["alice", "bob"]) {
-                sim.seedEndpoint({ SipAddress: `sip:${name}@contoso.com`, DisplayName: `${name[0].toUpperCase()}${name.slice(1)} Example` });
-            }
+            DEMO_UMP_DIRECTORY.forEach((user) => sim.seedEndpoint({ ...user }));
             return sim;
         },
         config: (sim) => simulatorConfig.ump(sim),

@@ -8,7 +8,8 @@
 # 2. npm dependencies: `npm ci` when node_modules is missing or stale.
 # 3. Pulumi CLI: uses `pulumi` + `pulumi-language-nodejs` from PATH if both are
 #    there, otherwise builds them from toolchain/pulumi (Go module proxy only;
-#    the first build takes several minutes) into the cache.
+#    the first build takes several minutes) into the cache. Then actionlint,
+#    for the tests, the same way from toolchain/actionlint (seconds).
 # 4. Offline Pulumi defaults (no update checks, no plugin downloads).
 # 5. Compiles the package (tsc; PULUMI_UCAAS_SKIP_TSC=1 skips this), then execs
 #    the command.
@@ -44,7 +45,7 @@ lock() {
     fi
     stale_age=()  # we hold the lock: no other run is using them
   fi
-  find "$CACHE" -mindepth 1 -maxdepth 1 -type d \( -name '.node-install.*' -o -name '.pulumi-build.*' \) \
+  find "$CACHE" -mindepth 1 -maxdepth 1 -type d \( -name '.node-install.*' -o -name '.pulumi-build.*' -o -name '.actionlint-build.*' \) \
     "${stale_age[@]}" -exec rm -rf {} + 2>/dev/null || true
 }
 
@@ -100,6 +101,22 @@ if [[ ! -d $REPO/node_modules || $REPO/package-lock.json -nt $REPO/node_modules/
 fi
 
 # ------------------------------------------------------------- 3. Pulumi CLI
+# The cache key of a Go build: the build recipe and every source file (not tests) of its module.
+source_hash() {
+  (
+    cd "$1"
+    {
+      printf 'ldflags=%s\n' "$2"
+      find . -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) ! -name '*_test.go' -print \
+        | LC_ALL=C sort | while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done
+    } | sha256sum | cut -c1-12
+  )
+}
+
+find_go() {
+  if command -v go 2>/dev/null; then return 0; fi
+  if [[ -x /usr/local/go/bin/go ]]; then echo /usr/local/go/bin/go; fi
+}
 have_pulumi=
 if pulumi_path=$(command -v pulumi 2>/dev/null); then
   if [[ -x $(dirname "$pulumi_path")/pulumi-language-nodejs ]] || command -v pulumi-language-nodejs >/dev/null 2>&1; then
@@ -113,15 +130,7 @@ if [[ -z $have_pulumi ]]; then
   pulumi_version=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2; exit }' "$src/go.mod")
   [[ -n $pulumi_version ]] || die "cannot find the github.com/pulumi/pulumi/pkg/v3 version in $src/go.mod"
   ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$pulumi_version"
-  # The cache key covers the build recipe and every source file (not tests).
-  src_hash=$(
-    cd "$src"
-    {
-      printf 'ldflags=%s\n' "$ldflags"
-      find . -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) ! -name '*_test.go' -print \
-        | LC_ALL=C sort | while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done
-    } | sha256sum | cut -c1-12
-  )
+  src_hash=$(source_hash "$src" "$ldflags")
   pulumi_dir="$CACHE/pulumi-${pulumi_version#v}-$src_hash"
   pulumi_bin="$pulumi_dir/bin"
 
@@ -129,8 +138,7 @@ if [[ -z $have_pulumi ]]; then
     lock
   fi
   if [[ ! -x $pulumi_bin/pulumi || ! -x $pulumi_bin/pulumi-language-nodejs || ! -x $pulumi_bin/pulumi-resource-pulumi-nodejs ]]; then
-    GO=$(command -v go 2>/dev/null || true)
-    [[ -z $GO && -x /usr/local/go/bin/go ]] && GO=/usr/local/go/bin/go
+    GO=$(find_go)
     go_min=$(awk '$1 == "go" { print $2; exit }' "$src/go.mod")
     [[ -n $GO ]] || die "no Pulumi CLI on PATH, and Go (>= $go_min) is needed to build one; install Go or put pulumi and pulumi-language-nodejs on PATH"
     dynamic_provider="$REPO/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
@@ -161,6 +169,39 @@ if [[ -z $have_pulumi ]]; then
     log "built Pulumi CLI $pulumi_version in $((SECONDS - started))s"
   fi
   export PATH="$pulumi_bin:$PATH"
+fi
+
+# ------------------------------------------------------ 3b. actionlint
+# npm test lints the GitHub workflow `pulumi-ucaas init` writes (test/gitops). Uses `actionlint` from
+# PATH, else builds the version pinned in toolchain/actionlint/go.mod from the Go module proxy (once,
+# seconds). Without Go it is not built: only that test then fails, saying so.
+if ! command -v actionlint >/dev/null 2>&1; then
+  src="$REPO/toolchain/actionlint"
+  actionlint_version=$(awk '$1 == "github.com/rhysd/actionlint" { print $2; exit }' "$src/go.mod")
+  [[ -n $actionlint_version ]] || die "cannot find the github.com/rhysd/actionlint version in $src/go.mod"
+  ldflags="-s -w -X github.com/rhysd/actionlint.version=$actionlint_version"
+  actionlint_dir="$CACHE/actionlint-${actionlint_version#v}-$(source_hash "$src" "$ldflags")"
+  if [[ ! -x $actionlint_dir/bin/actionlint ]]; then
+    GO=$(find_go)
+    if [[ -z $GO ]]; then
+      log "actionlint is not on PATH and Go is not installed to build it: the workflow lint test of npm test will fail"
+    else
+      lock
+      if [[ ! -x $actionlint_dir/bin/actionlint ]]; then
+        log "building actionlint $actionlint_version from the Go module proxy into $actionlint_dir ..."
+        tmp=$(mktemp -d "$CACHE/.actionlint-build.XXXXXX")
+        trap 'rm -rf "$tmp"' EXIT
+        (cd "$src" && "$GO" build -mod=readonly -buildvcs=false -trimpath -ldflags "$ldflags" \
+          -o "$tmp/bin/actionlint" github.com/rhysd/actionlint/cmd/actionlint) || die "building actionlint failed"
+        rm -rf "$actionlint_dir"
+        mv -T "$tmp" "$actionlint_dir"
+        trap - EXIT
+      fi
+    fi
+  fi
+  if [[ -x $actionlint_dir/bin/actionlint ]]; then
+    export PATH="$actionlint_dir/bin:$PATH"
+  fi
 fi
 
 # ----------------------------------------------------- 4. Pulumi defaults

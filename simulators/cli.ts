@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { startMasergySimulator } from "./masergy/index";
 import { startPortSipSimulator } from "./portsip/index";
-import { startUmpSimulator } from "./ump/index";
+import { DEMO_UMP_DIRECTORY, startUmpSimulator } from "./ump/index";
 import { startTeamsSimulator } from "./teams/index";
 
 interface Running {
@@ -61,10 +61,11 @@ const VENDORS: Record<string, VendorEntry> = {
   },
   ump: {
     title: "AudioCodes UMP 365",
-    note: "API base .../sysadmin/api",
+    note: "API base .../sysadmin/api; its directory holds alice and bob @contoso.com",
     async start(options) {
       // No token: UMP ENT documents no authentication, so UCAAS_UMP_TOKEN stays unset.
       const handle = await startUmpSimulator(options);
+      DEMO_UMP_DIRECTORY.forEach((user) => handle.seedEndpoint({ ...user }));
       return { url: handle.url, adminUrl: handle.adminUrl, env: { UCAAS_UMP_URL: handle.url }, stop: () => handle.stop() };
     },
   },
@@ -120,6 +121,7 @@ interface CliOptions {
   ports: Record<string, number>;
   latencyMs?: number;
   json: boolean;
+  printConfig: boolean;
 }
 
 /**
@@ -143,7 +145,8 @@ function parseArgs(argv: string[]): CliOptions | number {
   });
   program
     .option("--latency-ms <n>", "delay every vendor response by N milliseconds", integer(0))
-    .option("--json", "print one JSON line describing the simulators instead of text");
+    .addOption(new Option("--json", "print one JSON line describing the simulators instead of text").conflicts("printConfig"))
+    .option("--print-config", "print `pulumi config set` lines for a stack instead of the variables");
   try {
     program.parse(argv, { from: "user" });
   } catch (error) {
@@ -157,7 +160,21 @@ function parseArgs(argv: string[]): CliOptions | number {
     ports: Object.fromEntries(vendorOptions.filter((option) => flags[option.port] !== undefined).map((option) => [option.vendor, flags[option.port]])),
     latencyMs: flags.latencyMs,
     json: flags.json === true,
+    printConfig: flags.printConfig === true,
   };
+}
+
+/**
+ * `UCAAS_PBX_TOKEN=x` as the stack config line a user runs: `pulumi config set --secret
+ * ucaas:pbxToken x`. Credentials are secrets; a plain value whose key the Pulumi CLI takes for a
+ * secret (a token URL) needs --plaintext, or the CLI refuses it.
+ */
+function configSetLine(variable: string, value: string): string {
+  const words = variable.replace(/^UCAAS_/, "").toLowerCase().split("_");
+  const key = words[0] + words.slice(1).map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+  const secret = /_(TOKEN|SECRET|PASSWORD)$/.test(variable);
+  const plaintext = !secret && /TOKEN|SECRET|PASS|PWD/.test(variable);
+  return `pulumi config set ${secret ? "--secret " : plaintext ? "--plaintext " : ""}ucaas:${key} ${shellQuote(value)}`;
 }
 
 function shellQuote(value: string): string {
@@ -202,7 +219,10 @@ async function main(): Promise<void> {
       const lines = [
         `# ${VENDORS[vendor].title} simulator: ${simulator.url}`,
         `# admin API: ${simulator.adminUrl}`,
-        ...Object.entries(simulator.env).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
+        // NODE_EXTRA_CA_CERTS is no setting: Node reads it when a process starts, so it stays a variable.
+        ...Object.entries(simulator.env).map(([name, value]) =>
+          options.printConfig && name.startsWith("UCAAS_") ? configSetLine(name, value) : `export ${name}=${shellQuote(value)}`,
+        ),
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     }

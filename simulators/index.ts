@@ -31,6 +31,7 @@ export {
 } from "./portsip/index";
 export {
   startUmpSimulator,
+  DEMO_UMP_DIRECTORY,
   type UmpSimulatorHandle,
   type UmpSimulatorOptions,
   type UmpStateSnapshot,

@@ -5,6 +5,7 @@
  */
 import "./commands/doctor";
 import "./commands/export";
+import "./commands/init";
 import "./commands/masergy-login";
 import "./commands/teams-login";
 import "./commands/summarize";

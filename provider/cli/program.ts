@@ -13,16 +13,21 @@ import { registeredCommands, type CommandContext } from "./registry";
 
 const programName = "pulumi-ucaas";
 
-/** The version in this package's package.json (found upwards from here: dist/provider/cli or provider/cli). */
-export function packageVersion(): string {
+/** This package's folder: the one above dist/provider/cli or provider/cli whose package.json is ours. */
+export function packageRoot(): string {
     for (let dir = __dirname; ; dir = path.dirname(dir)) {
         const file = path.join(dir, "package.json");
         if (fs.existsSync(file)) {
             const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (manifest.name === programName && manifest.version) return manifest.version;
+            if (manifest.name === programName && manifest.version) return dir;
         }
         if (path.dirname(dir) === dir) throw new Error(`${programName}: cannot find its own package.json above ${__dirname}`);
     }
+}
+
+/** The version in this package's package.json. */
+export function packageVersion(): string {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
 const helpPointer = (name: string) => `Run \`${name} --help\` for usage.`;

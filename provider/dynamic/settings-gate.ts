@@ -1,7 +1,8 @@
 /**
  * Settings in the provider process: `check` reports every problem with the stack config and with
  * the settings of the resource's vendor before anything is sent, and an operation that still meets
- * one (refresh and destroy skip `check`) says when the stack config it was given is the cause.
+ * one (refresh and destroy skip `check`), or whose credential the vendor refuses, says when the
+ * stack config it was given is the likely cause.
  *
  * What `configure` gets: the whole stack config, from the program's run for preview and up, but
  * for `pulumi refresh` and `pulumi destroy` the copy the engine saved in the state at the last
@@ -9,6 +10,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { configuredKeys, SettingsError, useStackConfig } from "../config";
+import { isCredentialRejection } from "../http/credential-rejection";
 import { unknownConfigKeyProblems, unknownVariableWarnings } from "../settings/unknown-names";
 import { vendorOfKind } from "../settings/vendors";
 import { vendorSettingProblems } from "../settings/verify";
@@ -51,15 +53,34 @@ export function settingsFailures(kind: ResourceKind): pulumi.dynamic.CheckFailur
     return problems.map((reason) => ({ property: "", reason }));
 }
 
+/** What `pulumi refresh`, `pulumi destroy` and `pulumi preview --refresh` configure the provider with, unless run with `--run-program`. */
+const storedConfigNote =
+    "`pulumi refresh`, `pulumi destroy` and `pulumi preview --refresh` use the stack config saved in the state by the last update, not the current one";
+
+const runProgramCommands = "(`pulumi refresh --run-program`, `pulumi destroy --run-program`, `pulumi preview --refresh --run-program`)";
+
 const storedConfigHint =
-    "`pulumi refresh` and `pulumi destroy` use the stack config saved in the state by the last update, not the current one: " +
-    "if you set or changed it since, run them with --run-program (`pulumi refresh --run-program`, `pulumi destroy --run-program`), " +
+    `${storedConfigNote}: if you set or changed it since, run them with --run-program ${runProgramCommands}, ` +
     "or give the setting as an environment variable.";
 
-/** A settings error of an operation that ran without `check`, told that the saved stack config is the likely cause. */
+const rejectedCredentialHint =
+    `${storedConfigNote}: if you rotated this credential since (a new token or password in the stack config), ` +
+    `run them with --run-program ${runProgramCommands}; the next \`pulumi up\` saves the current config.`;
+
+/**
+ * An error of an operation that ran without `check` (refresh, destroy, the refresh of
+ * `preview --refresh`), told that the saved stack config is the likely cause: a setting missing
+ * there, or a credential the vendor refuses because it was rotated since the last update.
+ */
 export function withStoredConfigHint(error: unknown): unknown {
-    if (error instanceof SettingsError && configuredByEngine && !checkedInThisRun) {
+    if (!configuredByEngine || checkedInThisRun) {
+        return error;
+    }
+    if (error instanceof SettingsError) {
         return new SettingsError([...error.problems, storedConfigHint]);
+    }
+    if (isCredentialRejection(error)) {
+        error.message = `${error.message}\n${rejectedCredentialHint}`;
     }
     return error;
 }

@@ -33,12 +33,30 @@ export class TokenStore {
   /** Refresh tokens are single use: refreshing returns a new pair and retires the old refresh token. */
   private refresh = new Map<string, LoginAccount>();
   private staticTokenExpired = false;
+  private currentStaticToken: string;
 
   constructor(
-    readonly staticToken: string,
+    private readonly initialStaticToken: string,
     private readonly ttlSeconds: number,
     private readonly accounts: readonly LoginAccount[],
-  ) {}
+  ) {
+    this.currentStaticToken = initialStaticToken;
+  }
+
+  /** The static token accepted now. */
+  get staticToken(): string {
+    return this.currentStaticToken;
+  }
+
+  /**
+   * An administrator generates a new API token in the PBX's web UI: the new one is accepted and the
+   * old one refused (401) from now on, until reset().
+   */
+  rotateStaticToken(): string {
+    this.currentStaticToken = `portsip-sim-token-${randomBytes(12).toString("base64url")}`;
+    this.staticTokenExpired = false;
+    return this.currentStaticToken;
+  }
 
   /** Checks the Authorization header; the rejection is PortSIP's 401. */
   check(parts: IncomingParts): AuthCheck {
@@ -90,6 +108,7 @@ export class TokenStore {
   }
 
   reset(): void {
+    this.currentStaticToken = this.initialStaticToken;
     this.access.clear();
     this.refresh.clear();
     this.staticTokenExpired = false;

@@ -57,6 +57,8 @@ export interface PortSipSimulatorHandle extends SimulatorHandle {
   setExtraPermissionFlags(flags: ExtraPermissionFlags): void;
   /** With `expireStaticToken: true` the static token is rejected too, until reset(). */
   expireTokens(options?: { expireStaticToken?: boolean }): void;
+  /** A new static token replaces `token` (the old one is refused with 401) until reset(); returns it. */
+  rotateStaticToken(): string;
 }
 
 /** Secrets replaced by "[REDACTED]" in the request log. */
@@ -102,6 +104,7 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
           return OK;
         },
       },
+      { method: "POST", pattern: "/__admin/rotate-token", handler: () => ({ status: 200, body: { token: tokens.rotateStaticToken() } }) },
       { method: "GET", pattern: "/__admin/extra-permission-flags", handler: () => ({ status: 200, body: extraFlags }) },
       {
         method: "POST",
@@ -123,13 +126,16 @@ export async function startPortSipSimulator(options: PortSipSimulatorOptions = {
     vendor: "portsip",
     url: server.url,
     adminUrl: server.adminUrl,
-    token: tokens.staticToken,
+    get token() {
+      return tokens.staticToken;
+    },
     requests: () => server.requests(),
     clearRequests: () => server.clearRequests(),
     reset,
     setLatency: (ms: number) => server.setLatency(ms),
     injectFault: (fault: Fault) => server.injectFault(fault),
     expireTokens,
+    rotateStaticToken: () => tokens.rotateStaticToken(),
     stop: () => server.stop(),
     state: () => state.snapshot(),
     seedUser: (body) => createUser(state, body),

@@ -27,6 +27,15 @@ export interface UmpSimulatorOptions {
   latencyMs?: number;
 }
 
+/**
+ * Directory users for demos and the README's examples (`pulumi-ucaas-sim` seeds them): UMP manages
+ * the voice settings of users that already exist in Active Directory / Microsoft 365.
+ */
+export const DEMO_UMP_DIRECTORY: ReadonlyArray<{ SipAddress: string; DisplayName: string }> = [
+  { SipAddress: "sip:alice@contoso.com", DisplayName: "Alice Example" },
+  { SipAddress: "sip:bob@contoso.com", DisplayName: "Bob Example" },
+];
+
 /** A range for seedNumberRange: bounds as `tel:+E164`, or a list of E.164 numbers (MsPhoneSystem). */
 export interface NumberRangeSeed {
   Identity: string;

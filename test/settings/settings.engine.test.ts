@@ -1,9 +1,6 @@
 import { strict as assert } from "node:assert";
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { promisify } from "node:util";
-import type * as automation from "@pulumi/pulumi/automation";
 import {
     startMasergySimulator,
     startPortSipSimulator,
@@ -16,6 +13,7 @@ import {
 } from "pulumi-ucaas/simulators";
 import { envVarName, type SettingKey } from "pulumi-ucaas";
 import { newStack, prepareProgram, type TestStack } from "../helpers/engine";
+import { pulumiCli } from "../helpers/pulumi-cli";
 import { teamsEnvironment } from "../helpers/teams";
 
 const settingKeys: SettingKey[] = [
@@ -82,17 +80,7 @@ describe("settings in the pulumi CLI", function () {
         await Promise.all(sims().map((sim) => sim?.stop()));
     });
 
-    function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-        return { ...process.env, ...(t.stack.workspace as automation.LocalWorkspace).envVars, NO_COLOR: "1", ...extra };
-    }
-
-    async function pulumi(args: string[], extra: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-        const run = promisify(execFile)("pulumi", [...args, "--stack", "test", "--non-interactive"], { cwd: workDir, env: environment(extra), maxBuffer: 16 << 20 });
-        return run.then(
-            ({ stdout, stderr }) => ({ code: 0, output: `${stdout}${stderr}` }),
-            (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
-        );
-    }
+    const pulumi = (args: string[], extra: Record<string, string> = {}) => pulumiCli(t, workDir)(args, extra);
 
     const vendorRequests = () => sims().flatMap((sim) => sim.requests());
 
@@ -171,8 +159,9 @@ describe("settings in the pulumi CLI", function () {
             refresh.output.includes(
                 "Missing setting ucaas:pbxToken (a PortSIP bearer token, or set ucaas:pbxUsername and ucaas:pbxPassword to log in): " +
                     "run `pulumi config set --secret ucaas:pbxToken <value>` or set the environment variable UCAAS_PBX_TOKEN.\n" +
-                    "    `pulumi refresh` and `pulumi destroy` use the stack config saved in the state by the last update, not the current one: " +
-                    "if you set or changed it since, run them with --run-program (`pulumi refresh --run-program`, `pulumi destroy --run-program`), " +
+                    "    `pulumi refresh`, `pulumi destroy` and `pulumi preview --refresh` use the stack config saved in the state by the last update, not the current one: " +
+                    "if you set or changed it since, run them with --run-program " +
+                    "(`pulumi refresh --run-program`, `pulumi destroy --run-program`, `pulumi preview --refresh --run-program`), " +
                     "or give the setting as an environment variable.",
             ),
             refresh.output,
