@@ -72,10 +72,20 @@ function goalRows(results) {
         ["4", `the engine alone: \`up\` of ${run.size} no-op resources`, upFloor ? `${fmt(upFloor.seconds)} s` : "-", "(context)", "-"],
         [
             "4",
+            "checkpoint writes, the engine alone: no-op `up` with / without checkpoints (`PULUMI_SKIP_CHECKPOINTS`)",
+            results.floors
+                .filter((f) => f.withoutCheckpoints)
+                .map((f) => `${int(f.size)}: ${fmt(f.up.seconds)} s / ${fmt(f.withoutCheckpoints.seconds)} s, writes ${fmt(f.checkpointSeconds)} s`)
+                .join("; ") || "-",
+            "(context)",
+            "-",
+        ],
+        [
+            "4",
             "the same `up` with the engine's checkpoints off (`PULUMI_SKIP_CHECKPOINTS`)",
             noCheckpoints
                 ? `${fmt(noCheckpoints.up.seconds)} s = ${fmt(noCheckpoints.upToBound, 2)}x the bound` +
-                  (noCheckpoints.checkpointSeconds === undefined ? "" : `; so the checkpoint writes take about ${fmt(noCheckpoints.checkpointSeconds)} s of the \`up\``)
+                  (noCheckpoints.withCheckpoints === undefined ? "" : ` (with them ${fmt(noCheckpoints.withCheckpoints)} s)`)
                 : "-",
             "(context)",
             "-",
@@ -112,7 +122,8 @@ function zstdRows(results) {
         `\`PULUMI_DIY_BACKEND_ZSTD\`, \`up\` of ${z.size} ${z.kind} resources: checkpoint bytes and \`up\` time, zstd / plain`,
         z.plain
             ? `${int(z.checkpoint.bytes)} / ${int(z.plain.checkpoint.bytes)} bytes (${fmt((100 * z.checkpoint.bytes) / z.plain.checkpoint.bytes - 100, 0)}%); ` +
-              `${fmt(z.up.seconds)} s / ${fmt(z.plain.up.seconds)} s (${fmt((100 * z.up.seconds) / z.plain.up.seconds - 100, 0)}%)`
+              `${fmt(z.up.seconds)} s / ${fmt(z.plain.up.seconds)} s (${fmt((100 * z.up.seconds) / z.plain.up.seconds - 100, 0)}%)` +
+              (z.up.samples ? ` (best of ${z.up.samples.length} / ${z.plain.up.samples.length}, alternating)` : "")
             : `${int(z.checkpoint.bytes)} bytes, ${fmt(z.up.seconds)} s (no plain run of that size)`,
         "(context)",
         "-",
