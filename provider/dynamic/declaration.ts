@@ -15,7 +15,7 @@
  *   loader's), nor Node's. So `sourcePosition` is the program line that declared the resource, and
  *   the stack trace the program's calls to it. The SDK skips a fixed number of leading frames (its
  *   own, then the resource class's constructor, as for any provider's resource class): those stay,
- *   up to and including the outermost of this package's constructors, `UcaasResource`.
+ *   up to and including the first frame of this package (the `UcaasResource` constructor).
  *
  * Both hold only while `super()` runs (restored in `finally`); nothing else in the program changes.
  */
