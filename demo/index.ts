@@ -6,6 +6,6 @@ import * as ucaas from "pulumi-ucaas";
 
 const file = new pulumi.Config().get("roster") ?? path.join(__dirname, "..", "examples", "roster", "roster.yaml");
 const roster = ucaas.loadRoster(file);
-ucaas.deployRoster(roster);
+const deployed = ucaas.deployRosterAsync(roster);
 
-export const managed = ucaas.rosterIdentities(roster);
+export const managed = deployed.then(() => ucaas.rosterIdentities(roster));

@@ -22,6 +22,6 @@ export {
 export { MissingSettingError, SettingsError, envVarName, configKeyName, type SettingKey } from "./config";
 export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";
 export { loadRoster, parseRoster, RosterError, type Roster, type RosterProblem, type RosterSections } from "./roster/load";
-export { deployRoster, type DeployedRoster } from "./roster/deploy";
+export { deployRoster, deployRosterAsync, type DeployedRoster, type DeployRosterAsyncOptions } from "./roster/deploy";
 export { rosterIdentities } from "./roster/names";
 export { MissingSecretsError, type MissingSecret } from "./roster/errors";

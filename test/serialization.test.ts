@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceKinds, type ResourceKind } from "pulumi-ucaas";
+import { providerReference } from "../provider/dynamic/ucaas-resource";
 import { checkedAndCreated } from "./helpers/providers";
 import { prepareProgram, repoRoot } from "./helpers/engine";
 import { usePortSipSimulator } from "./helpers/portsip";
@@ -18,7 +19,11 @@ const requireFromString: (code: string, filename: string) => ProviderModule = re
 
 const providerModule = (kind: ResourceKind) => kind.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
 
-/** Serializes each provider in `dir` the way `pulumi.dynamic.Resource` does there, in a fresh Node process. */
+/**
+ * Serializes each provider in `dir` the way `pulumi.dynamic.Resource` does there: the `__provider`
+ * of state written before the resources recorded `providerReference` (which must keep working),
+ * in a fresh Node process.
+ */
 async function serializeIn(dir: string): Promise<Record<string, string>> {
     const script = `
         const pulumi = require("@pulumi/pulumi");
@@ -112,6 +117,12 @@ describe("serialized providers", function () {
                     assert.equal(text.includes(forbidden), false, `serialized ${kind} contains ${forbidden}`);
                     assert.equal(localTexts[kind].includes(forbidden), false, `serialized ${kind} (source checkout) contains ${forbidden}`);
                 }
+            });
+
+            it("records a one-line reference by package name, which loads and runs as installed", async () => {
+                const text = providerReference(kind);
+                assert.equal(text, `exports.handler = () => require("pulumi-ucaas/providers/${providerModule(kind)}");\n`);
+                await exerciseCrud(kind, load(text, consumerDir));
             });
 
             it("checks, creates, reads and deletes after the round trip, as installed", async () => {

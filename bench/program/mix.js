@@ -10,6 +10,8 @@
 //   tokens: false           the vendor has no token to fetch (UMP)
 //   classify(request)       a request log entry -> its resource type, "token" or "poll"
 //   jobs(sim)               optional: how many asynchronous jobs the vendor ran
+//   sharedPolls: true       the provider polls all of the run's jobs from one budget, one poll per
+//                           poll interval (Masergy's rule; see provider/masergy/poll-budget.ts)
 // Program side (bench/program/index.js), per resource type:
 //   kind, share             the type and its weight in the mix (of all shares)
 //   type(ucaas), args(i, declared, context)   the class and the arguments of the i-th resource
@@ -30,7 +32,13 @@ const vendors = [
         config: (sim, _settings, stackConfig) => stackConfig.portsip(sim, portSipAdmin),
         credentials: (sim) => [sim.token, portSipAdmin.password],
         classify: (request) =>
-            request.path.startsWith("/api/login") ? "token" : request.path.startsWith("/api/roles") ? "PbxRole" : "PbxUser",
+            request.path.startsWith("/api/login")
+                ? "token"
+                : request.path.startsWith("/api/roles")
+                  ? "PbxRole"
+                  : request.path.startsWith("/api/groups")
+                    ? "PbxGroup"
+                    : "PbxUser",
         resources: [
             {
                 kind: "PbxRole",
@@ -60,6 +68,22 @@ const vendors = [
                     department: "Benchmark",
                     // Half the users are bound to Microsoft 365, which is one more request each.
                     ...(i % 2 === 0 ? { ms365UserId: `bench${i}@example.onmicrosoft.com` } : {}),
+                }),
+            },
+            {
+                kind: "PbxGroup",
+                share: 1,
+                // Members by the users' extensionNumber outputs, so users are created first.
+                dependsOn: "PbxUser",
+                type: (ucaas) => ucaas.PbxGroup,
+                // The i-th group gets the users declared so far at i and i - 1 (the program declares
+                // the i-th of every type in turn, users before groups).
+                args: (i, declared) => ({
+                    name: `BenchGroup${i}`,
+                    description: `Benchmark group ${i}`,
+                    members: [i, i - 1]
+                        .filter((j) => j >= 0)
+                        .map((j) => (declared.PbxUser?.[j] ? declared.PbxUser[j].extensionNumber : String(100000 + j))),
                 }),
             },
         ],
@@ -141,6 +165,7 @@ const vendors = [
         classify: (request) =>
             request.path.includes("/openid-connect/token") ? "token" : /\/task\/[^/]+\/view$/.test(request.path) ? "poll" : "MasergyUser",
         jobs: (sim) => sim.tasks().length,
+        sharedPolls: true,
         resources: [
             {
                 kind: "MasergyUser",

@@ -1,31 +1,22 @@
-// A dynamic resource whose provider does nothing: check accepts the inputs, diff sees no change,
-// create echoes the inputs under a fresh id. It lives outside node_modules, so Pulumi serializes it
-// by value; it captures nothing.
+// A dynamic resource whose provider (noop-provider.js) does nothing: the engine's floor. It is
+// declared as pulumi-ucaas declares its resources, so that the floor differs from them only in the
+// vendor work: `__provider` a one-line require of the provider's module (here by its absolute
+// path, as this program is not an installed package) rather than a serialized closure (~5 KB by
+// value), and the SDK's debugging stacks not captured while the constructor runs.
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 
-const noopProvider = {
-    async check(_olds, news) {
-        return { inputs: news };
-    },
-    async diff() {
-        return { changes: false };
-    },
-    async create(inputs) {
-        return { id: require("node:crypto").randomUUID(), outs: inputs };
-    },
-    async read(id, props) {
-        return { id, props };
-    },
-    async update(_id, _olds, news) {
-        return { outs: news };
-    },
-    async delete() {},
-};
+const providerText = `exports.handler = () => require(${JSON.stringify(require.resolve("./noop-provider"))});\n`;
 
-class NoopResource extends pulumi.dynamic.Resource {
+class NoopResource extends pulumi.CustomResource {
     constructor(name, args, opts) {
-        super(noopProvider, name, args, opts, "bench", "Noop");
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super("pulumi-nodejs:dynamic/bench:Noop", name, { ...args, __provider: providerText }, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 

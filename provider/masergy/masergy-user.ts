@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, referenceArgs, referenceOptions, resourceProps, withSecretOutputs } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { MasergyUserArgs, MasergyUserOutputProperties } from "./masergy-user.generated";
 import { MasergyUserArgsSchema, MasergyUserComputedSchema, masergyUserSecretKeys, masergyUserSecretOutputs } from "./masergy-user.schema";
-import provider = require("../providers/masergy-user");
 
 export type { MasergyUserArgs, MasergyUserOutputs } from "./masergy-user.generated";
 
@@ -18,7 +17,7 @@ export interface MasergyUser extends MasergyUserOutputProperties {}
  * number and web portal password update in place; every other change replaces the user.
  * Reference: docs/resources/masergy-user.md.
  */
-export class MasergyUser extends pulumi.dynamic.Resource {
+export class MasergyUser extends UcaasResource {
     /**
      * A read-only reference to an existing user, by its BroadWorks user id, in any group: what
      * `user/find` reports (ids, names, phone number, extension, email address; the other outputs
@@ -31,12 +30,10 @@ export class MasergyUser extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: MasergyUserArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            "MasergyUser",
             name,
             resourceProps(args, outputKeys, masergyUserSecretKeys),
             withSecretOutputs(opts, [...masergyUserSecretKeys, ...masergyUserSecretOutputs]),
-            typeModule,
-            "MasergyUser",
         );
     }
 }

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, referenceArgs, referenceOptions, resourceProps } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { PbxGroupArgs, PbxGroupOutputProperties } from "./pbx-group.generated";
 import { PbxGroupArgsSchema, PbxGroupComputedSchema } from "./pbx-group.schema";
-import provider = require("../providers/pbx-group");
 
 export type { PbxGroupArgs, PbxGroupOutputs } from "./pbx-group.generated";
 
@@ -18,7 +17,7 @@ export interface PbxGroup extends PbxGroupOutputProperties {}
  * each extension as an Input of its own, so a PbxUser's `extensionNumber` output goes in directly.
  * Reference: docs/resources/pbx-group.md.
  */
-export class PbxGroup extends pulumi.dynamic.Resource {
+export class PbxGroup extends UcaasResource {
     /**
      * A read-only reference to an existing group, by the PBX's group id: its name, description,
      * outbound caller ids and members as the PBX reports them. Nothing is created, changed or
@@ -29,6 +28,6 @@ export class PbxGroup extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: PbxGroupArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(args, outputKeys), opts, typeModule, "PbxGroup");
+        super("PbxGroup", name, resourceProps(args, outputKeys), opts);
     }
 }

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, referenceArgs, referenceOptions, resourceProps } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { PbxRoleArgs, PbxRoleOutputProperties } from "./pbx-role.generated";
 import { PbxRoleArgsSchema } from "./pbx-role.schema";
-import provider = require("../providers/pbx-role");
 
 export type { PbxRoleArgs, PbxRoleOutputs } from "./pbx-role.generated";
 
@@ -16,7 +15,7 @@ export interface PbxRole extends PbxRoleOutputProperties {}
  * A custom role of a PortSIP PBX. Its id is the role name; renaming replaces it. Built-in roles
  * cannot be managed. Reference: docs/resources/pbx-role.md.
  */
-export class PbxRole extends pulumi.dynamic.Resource {
+export class PbxRole extends UcaasResource {
     /**
      * A read-only reference to an existing role, by its name: its description and permissions as
      * the PBX reports them. Nothing is created, changed or deleted; a role that does not exist fails
@@ -27,6 +26,6 @@ export class PbxRole extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: PbxRoleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(args, outputKeys), opts, typeModule, "PbxRole");
+        super("PbxRole", name, resourceProps(args, outputKeys), opts);
     }
 }

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, referenceArgs, referenceOptions, resourceProps, withSecretOutputs } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { PbxUserArgs, PbxUserOutputProperties } from "./pbx-user.generated";
 import { PbxUserArgsSchema, PbxUserComputedSchema, pbxUserSecretKeys } from "./pbx-user.schema";
-import provider = require("../providers/pbx-user");
 
 export type { PbxUserArgs, PbxUserOutputs } from "./pbx-user.generated";
 
@@ -17,7 +16,7 @@ export interface PbxUser extends PbxUserOutputProperties {}
  * replace the user, everything else updates in place. Passwords and the voicemail PIN are secrets.
  * Reference: docs/resources/pbx-user.md.
  */
-export class PbxUser extends pulumi.dynamic.Resource {
+export class PbxUser extends UcaasResource {
     /**
      * A read-only reference to an existing user, by the PBX's user id: every field the PBX reports
      * (not the passwords, the voicemail PIN or the Microsoft 365 binding). Nothing is created,
@@ -29,12 +28,10 @@ export class PbxUser extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: PbxUserArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            "PbxUser",
             name,
             resourceProps(args, outputKeys, pbxUserSecretKeys),
             withSecretOutputs(opts, pbxUserSecretKeys),
-            typeModule,
-            "PbxUser",
         );
     }
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { callSites, declaringFrom } from "../dynamic/declaration";
 import { argsOf, inDependencyOrder, mergedOptions, optionsOf } from "./entry-options";
 import { MissingSecretsError, type MissingSecret } from "./errors";
 import type { Roster } from "./load";
@@ -34,14 +35,15 @@ function missingSecrets(entries: readonly NamedEntry[]): MissingSecret[] {
     return [...missing].map(([key, usedBy]) => ({ key, usedBy }));
 }
 
-/**
- * Declares one resource per roster entry, named after an identity that no update changes (see
- * `sections.ts`), with the names it had before as aliases and the entry's own resource options
- * merged into `opts` (see `mergedOptions`). Entries are declared in dependency order (roles before
- * the users that use them, users before their groups, an entry after those its `dependsOn` names).
- * Fails, before declaring anything, when the stack lacks any of the roster's secrets, naming them all.
- */
-export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
+/** A roster's entries in declaration order, how to declare each, and what was declared. */
+interface RosterDeclarations {
+    entries: NamedEntry[];
+    declare(named: NamedEntry): void;
+    declared: DeployedRoster;
+}
+
+/** What both forms of deployRoster declare; fails, before declaring anything, when the stack lacks roster secrets. */
+function rosterDeclarations(roster: Roster, opts: pulumi.CustomResourceOptions): RosterDeclarations {
     const entries = nameEntries(roster.sections, { tenants: roster.tenants ?? {} });
     const missing = missingSecrets(entries);
     if (missing.length) {
@@ -50,7 +52,7 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
     const declared: DeployedRoster = {};
     // `pbx.roles name Support` -> the role's resource, for entries that reference it.
     const targets = new ReferenceTargets<pulumi.CustomResource>();
-    for (const { section, entry, name, aliases } of inDependencyOrder(entries)) {
+    const declare = ({ section, entry, name, aliases }: NamedEntry) => {
         const args = argsOf(entry);
         for (const key of section.secretKeys) {
             const ref = args[key];
@@ -67,6 +69,54 @@ export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions 
         const resource = section.declare(name, args, entryOpts);
         declared[name] = resource;
         targets.add(section, entry, resource);
+    };
+    return { entries: inDependencyOrder(entries), declare, declared };
+}
+
+/**
+ * Declares one resource per roster entry, named after an identity that no update changes (see
+ * `sections.ts`), with the names it had before as aliases and the entry's own resource options
+ * merged into `opts` (see `mergedOptions`). Entries are declared in dependency order (roles before
+ * the users that use them, users before their groups, an entry after those its `dependsOn` names).
+ * Fails, before declaring anything, when the stack lacks any of the roster's secrets, naming them all.
+ */
+export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
+    const { entries, declare, declared } = rosterDeclarations(roster, opts);
+    entries.forEach(declare);
+    return declared;
+}
+
+export interface DeployRosterAsyncOptions {
+    /** Entries declared between two turns of the event loop; 25 when not given. */
+    batchSize?: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * `deployRoster` in batches: the same resources, names, options and order, with a turn of the event
+ * loop between batches. The Node SDK sends a declaration to the engine only when the program yields,
+ * so a long synchronous loop keeps the engine (and the dynamic-provider process) idle until its end;
+ * yielding lets the first resources be created while the rest are declared. Resolves to what
+ * `deployRoster` returns once every entry is declared; fails as it does (missing secrets: before any).
+ */
+export async function deployRosterAsync(
+    roster: Roster,
+    opts: pulumi.CustomResourceOptions = {},
+    { batchSize = 25 }: DeployRosterAsyncOptions = {},
+): Promise<DeployedRoster> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+        throw new Error(`deployRosterAsync: batchSize must be a whole number of at least 1, not ${batchSize}.`);
+    }
+    // Later batches run from the event loop, where the program is not on the stack: their resources
+    // are recorded as declared where the program called this (see dynamic/declaration.ts).
+    const caller = callSites();
+    const { entries, declare, declared } = rosterDeclarations(roster, opts);
+    for (let start = 0; start < entries.length; start += batchSize) {
+        if (start > 0) {
+            await nextTurn();
+        }
+        declaringFrom(caller, () => entries.slice(start, start + batchSize).forEach(declare));
     }
     return declared;
 }

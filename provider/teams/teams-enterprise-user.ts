@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, resourceProps, withSecretOutputs } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { TeamsEnterpriseUserArgs, TeamsEnterpriseUserOutputProperties } from "./teams-enterprise-user.generated";
 import { teamsGetRefusal } from "./teams-enterprise-user.get";
 import { TeamsEnterpriseUserArgsSchema, teamsEnterpriseUserSecretKeys } from "./teams-enterprise-user.schema";
-import provider = require("../providers/teams-enterprise-user");
 
 export type { TeamsEnterpriseUserArgs, TeamsEnterpriseUserOutputs } from "./teams-enterprise-user.generated";
 
@@ -19,7 +18,7 @@ export interface TeamsEnterpriseUser extends TeamsEnterpriseUserOutputProperties
  * Passwords are secrets. The vendor has no read endpoint, so refresh keeps the last applied state.
  * Reference: docs/resources/teams-enterprise-user.md.
  */
-export class TeamsEnterpriseUser extends pulumi.dynamic.Resource {
+export class TeamsEnterpriseUser extends UcaasResource {
     /**
      * Not supported, and it throws when called: ConnecttoTeams documents no endpoint that reads a
      * user, so there is nothing to read by id. Declare the user (with `adopt: true` to take over an
@@ -31,12 +30,10 @@ export class TeamsEnterpriseUser extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: TeamsEnterpriseUserArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            "TeamsEnterpriseUser",
             name,
             resourceProps(args, outputKeys, teamsEnterpriseUserSecretKeys),
             withSecretOutputs(opts, teamsEnterpriseUserSecretKeys),
-            typeModule,
-            "TeamsEnterpriseUser",
         );
     }
 }

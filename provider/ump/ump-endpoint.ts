@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { typeModule } from "../dynamic/kinds";
 import { outputKeysOf, referenceArgs, referenceOptions, resourceProps } from "../dynamic/resource-options";
+import { UcaasResource } from "../dynamic/ucaas-resource";
 import type { UmpEndpointArgs, UmpEndpointOutputProperties } from "./ump-endpoint.generated";
 import { UmpEndpointArgsSchema, UmpEndpointComputedSchema } from "./ump-endpoint.schema";
-import provider = require("../providers/ump-endpoint");
 
 export type { UmpEndpointArgs, UmpEndpointOutputs } from "./ump-endpoint.generated";
 
@@ -19,7 +18,7 @@ export interface UmpEndpoint extends UmpEndpointOutputProperties {}
  * Enterprise Voice, leaving the user and its other attributes alone.
  * Reference: docs/resources/ump-endpoint.md.
  */
-export class UmpEndpoint extends pulumi.dynamic.Resource {
+export class UmpEndpoint extends UcaasResource {
     /**
      * A read-only reference to a directory user's voice settings, by its SIP address
      * (`sip:alice@contoso.com`): every attribute UMP reports. Nothing is changed or released; a user
@@ -30,6 +29,6 @@ export class UmpEndpoint extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: UmpEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(args, outputKeys), opts, typeModule, "UmpEndpoint");
+        super("UmpEndpoint", name, resourceProps(args, outputKeys), opts);
     }
 }

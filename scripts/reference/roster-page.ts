@@ -45,8 +45,8 @@ sections: [pbx.roles, pbx.users, pbx.groups, teams.users]
 const program = `\`\`\`ts
 import * as ucaas from "pulumi-ucaas";
 const roster = ucaas.loadRoster("roster.yaml");
-ucaas.deployRoster(roster);                              // deployRoster(roster, opts) adds options for every entry
-export const managed = ucaas.rosterIdentities(roster);   // logical name -> what it is at the vendor
+const deployed = ucaas.deployRosterAsync(roster);        // (roster, opts) adds options for every entry
+export const managed = deployed.then(() => ucaas.rosterIdentities(roster));  // logical name -> what it is at the vendor
 \`\`\``;
 
 function sectionRows(): string[][] {
@@ -91,7 +91,9 @@ export function rosterPage(): string {
         program,
         "`loadRoster(file)` reads and validates it and reports every problem at once, each with file, line, column and field " +
             "path, before anything is sent to a vendor (in `pulumi preview`/`up` that is the whole error). `deployRoster(roster, opts?)` " +
-            "declares one resource per entry; `rosterIdentities(roster)` maps each logical name to what it is at the vendor.",
+            "declares one resource per entry; `deployRosterAsync(roster, opts?, { batchSize? })` declares the same resources in batches " +
+            "(25 by default), yielding to the event loop between them so that the engine starts on the first while the rest are declared, " +
+            "and resolves once all are; `rosterIdentities(roster)` maps each logical name to what it is at the vendor.",
         example,
         "## Sections",
         "One section per resource type. Each entry is exactly the resource's arguments (see its page), except that secret fields take " +

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { deployRoster, MissingSecretsError, parseRoster } from "pulumi-ucaas";
+import { deployRoster, deployRosterAsync, MissingSecretsError, parseRoster } from "pulumi-ucaas";
 
 const user = (name: string, ext: string, role = "Support") => `    - name: ${name}
       displayName: ${name}
@@ -109,5 +109,32 @@ describe("deployRoster (under Pulumi's mocks)", () => {
     it("names a secret used twice once, with both uses", () => {
         const shared = [user("alice", "1001").replace("alicePin", "sharedPin"), user("bob", "1002").replace("bobPin", "sharedPin")];
         assert.throws(() => deployRoster(parseRoster(rosterText(shared))), /pulumi config set --secret --stack stack sharedPin +# pbx-user-alice: voicemailPin, pbx-user-bob: voicemailPin$/);
+    });
+
+    describe("deployRosterAsync", () => {
+        const three = () => parseRoster(rosterText([user("alice", "1001"), user("bob", "1002"), user("carol", "1003")]));
+
+        it("declares in batches what deployRoster declares, in its order and with its names", async () => {
+            deployRoster(three());
+            await settle();
+            const synchronous = registered.splice(0).map((r) => r.name);
+            const deployed = await deployRosterAsync(three(), {}, { batchSize: 2 });
+            await settle();
+            assert.deepEqual(registered.map((r) => r.name), synchronous);
+            assert.deepEqual(Object.keys(deployed).sort(), [...synchronous].sort());
+        });
+
+        it("fails as deployRoster does, before declaring anything, when the stack lacks secrets", async () => {
+            const roster = parseRoster(rosterText([user("alice", "1001"), user("dave", "1004")]));
+            await assert.rejects(deployRosterAsync(roster, {}, { batchSize: 1 }), MissingSecretsError);
+            await settle();
+            assert.deepEqual(registered, [], "nothing was declared");
+        });
+
+        it("refuses a batch size that is not a whole number of at least 1", async () => {
+            for (const batchSize of [0, -1, 1.5, Number.NaN]) {
+                await assert.rejects(deployRosterAsync(three(), {}, { batchSize }), /batchSize must be a whole number of at least 1/);
+            }
+        });
     });
 });
