@@ -7,4 +7,5 @@ const roster = ucaas.loadRoster(path.join(__dirname, "roster.yaml"));
 ucaas.deployRoster(roster);
 
 // Logical name -> what it is at the vendor. A map: adding a user adds one line to a preview's diff.
-export const managed = ucaas.rosterIdentities(roster);
+// A roster split into `shards:` lists this stack's shard alone (docs/sharding.md).
+export const managed = ucaas.rosterIdentities(ucaas.rosterOfStack(roster));

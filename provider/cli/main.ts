@@ -6,6 +6,7 @@
 import "./commands/doctor";
 import "./commands/export";
 import "./commands/masergy-login";
+import "./commands/shards";
 import "./commands/summarize";
 import { processIo } from "./io";
 import { runCli } from "./program";

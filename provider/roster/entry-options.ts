@@ -42,9 +42,9 @@ export function optionsOf(entry: Record<string, unknown>): EntryOptions {
     return (entry[optionsKey] ?? {}) as EntryOptions;
 }
 
-/** The resource's args: the entry without its options. */
+/** The resource's args: the entry without its options and its shard (roster-only keys). */
 export function argsOf(entry: Record<string, unknown>): Record<string, unknown> {
-    const { [optionsKey]: _options, ...args } = entry;
+    const { [optionsKey]: _options, shard: _shard, ...args } = entry;
     return args;
 }
 
