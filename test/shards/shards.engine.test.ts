@@ -55,9 +55,9 @@ describe("pulumi-ucaas shards through the real Pulumi engine", function () {
 
     const writeRoster = (text: string) => fs.writeFileSync(path.join(workDir, "roster.yaml"), text);
     const shards = async (...args: string[]) => {
-        const { io, stderr } = memoryIo(workDir);
+        const { io, stdout, stderr } = memoryIo(workDir);
         const code = await runCli(["shards", ...args], { ...io, env });
-        return { code, lines: stderr().trim().split("\n") };
+        return { code, lines: stderr().trim().split("\n"), stdout: stdout() };
     };
     const lineOf = (lines: string[], shard: string) => lines.find((line) => line.startsWith(`${shard} `)) ?? "";
     const allRequests = () => [...pbx().requests(), ...masergy().requests()];
@@ -129,6 +129,9 @@ describe("pulumi-ucaas shards through the real Pulumi engine", function () {
         assert.equal(code, 0, lines.join("\n"));
         assert.match(lineOf(lines, "east"), /preview unchanged/);
         assert.match(lineOf(lines, "west"), /preview ok .*1 updated/);
+        // The same answer for a CI matrix: the stacks to run, one job each.
+        assert.deepEqual(JSON.parse((await shards("list", "--changed")).stdout), ["west"]);
+        assert.deepEqual(JSON.parse((await shards("list")).stdout), ["east", "west"]);
         assert.equal(allRequests().length, 0);
         writeRoster(roster());
     });

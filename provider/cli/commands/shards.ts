@@ -4,6 +4,7 @@
  */
 import * as path from "node:path";
 import { InvalidArgumentError } from "commander";
+import { listShardStacks } from "../../shards/list-shards";
 import { runShards, shardOperations, type ShardOperation } from "../../shards/run-shards";
 import { exitCodes, UsageError } from "../errors";
 import { registerCommand } from "../registry";
@@ -17,7 +18,10 @@ interface ShardsOptions {
     all?: boolean;
     shard?: string[];
     configFrom?: string;
+    changed?: boolean;
 }
+
+const commandOperations = [...shardOperations, "list"] as const;
 
 function positiveInteger(text: string): number {
     const value = Number(text);
@@ -39,29 +43,39 @@ up (a digest in the stack tag ucaas:roster-hash); --all runs every shard.
 An entry moved to another shard is taken over there (adopt) and then
 forgotten (pulumi state delete) in its old shard: never deleted.
 One line per shard, then a summary, on stderr; exit code 1 when a shard failed.
+\`list\` prints the shards' stack names as a JSON array on stdout (with
+--changed, those an up would run), for a CI matrix: one job per stack.
 
   npx pulumi-ucaas shards preview
-  npx pulumi-ucaas shards up --config-from dev`,
+  npx pulumi-ucaas shards up --config-from dev
+  npx pulumi-ucaas shards list --changed`,
     define: (command) =>
         command
-            .argument("<operation>", `one of ${shardOperations.join(", ")}`)
+            .argument("<operation>", `one of ${commandOperations.join(", ")}`)
             .option("--roster <file>", "the roster file, relative to the project", "roster.yaml")
             .option("--stack-prefix <prefix>", "stack name = prefix + shard name", "")
             .option("--max-concurrency <n>", "requests in flight per vendor, across all shards", positiveInteger, 8)
             .option("--parallel <n>", "shard stacks at once", positiveInteger, 4)
             .option("--all", "up/preview: run unchanged shards too")
             .option("--shard <name...>", "only these shards")
-            .option("--config-from <stack>", "a stack whose config new shard stacks start from"),
-    async run({ args, options, io, note }) {
-        const operation = args[0] as ShardOperation;
-        if (!shardOperations.includes(operation)) {
-            throw new UsageError(`unknown operation "${args[0]}": use one of ${shardOperations.join(", ")}`);
+            .option("--config-from <stack>", "a stack whose config new shard stacks start from")
+            .option("--changed", "list: only the shards whose roster changed since their last up"),
+    async run({ args, options, io, note, result }) {
+        const operation = args[0] as (typeof commandOperations)[number];
+        if (!commandOperations.includes(operation)) {
+            throw new UsageError(`unknown operation "${args[0]}": use one of ${commandOperations.join(", ")}`);
         }
         const projectDir = findProject(io.cwd);
         if (!projectDir) throw new UsageError(`no Pulumi project (Pulumi.yaml) in ${io.cwd} or above`);
+        const rosterFile = path.resolve(projectDir, options.roster);
+        if (operation === "list") {
+            const stacks = await listShardStacks({ projectDir, env: io.env, rosterFile, stackPrefix: options.stackPrefix, changed: options.changed ?? false });
+            result(JSON.stringify(stacks));
+            return exitCodes.ok;
+        }
         const report = await runShards({
-            operation,
-            rosterFile: path.resolve(projectDir, options.roster),
+            operation: operation as ShardOperation,
+            rosterFile,
             projectDir,
             env: io.env,
             stackPrefix: options.stackPrefix,
