@@ -2,7 +2,10 @@ import { strict as assert } from "node:assert";
 import { parseRoster, RosterError, splitRoster } from "pulumi-ucaas";
 import { findMoves } from "../../provider/shards/moves";
 import { dependencyCycle, runScheduled } from "../../provider/shards/schedule";
+import { masergyJobTiming } from "../../provider/masergy/client";
+import { settingValueProblem } from "../../provider/settings/rules";
 import { shardShares } from "../../provider/shards/shares";
+import { restoreUcaasVariablesAfterEach } from "../helpers/settings";
 import { rosterPbxUser } from "../helpers/roster-pbx";
 
 const user = (name: string, extension: string, role: string, shard?: string) =>
@@ -83,6 +86,17 @@ describe("roster shards", () => {
 });
 
 describe("shard scheduling and shares", () => {
+    restoreUcaasVariablesAfterEach();
+
+    it("takes the shard's share through its settings: requests per vendor, and Masergy's poll interval", () => {
+        assert.equal(settingValueProblem("maxConcurrentRequests", "4", () => undefined), undefined);
+        assert.match(settingValueProblem("maxConcurrentRequests", "2.5", () => undefined)!, /a whole number of requests greater than 0/);
+        assert.match(settingValueProblem("masergyPollSharedBy", "0", () => undefined)!, /is out of range/);
+        process.env.UCAAS_MASERGY_POLL_INTERVAL_SECONDS = "10";
+        process.env.UCAAS_MASERGY_POLL_SHARED_BY = "3";
+        assert.equal(masergyJobTiming().intervalMs, 30_000);
+    });
+
     it("splits the bound per vendor among the stacks that run at once", () => {
         assert.deepEqual(shardShares(8, 4, 10, 3), { parallel: 4, requestsPerShard: 2, masergyPollSharedBy: 3 });
         assert.deepEqual(shardShares(8, 4, 2, 0), { parallel: 2, requestsPerShard: 4, masergyPollSharedBy: 1 });
