@@ -2,31 +2,14 @@
  * Runs one task per shard, at most `parallel` at once, each after the shards it depends on; a shard
  * whose dependency failed is not run. Dependencies must form no cycle (checked first).
  */
+import { findCycle } from "../roster/cycle";
 
 export type TaskOutcome = { status: "done" } | { status: "failed"; error: unknown } | { status: "not run"; because: string };
 
-/** A cycle among `dependsOn`, as shard names, or undefined. */
+/** A cycle among `dependsOn`, as shard names from one back to itself, or undefined. */
 export function dependencyCycle(names: readonly string[], dependsOn: ReadonlyMap<string, readonly string[]>): string[] | undefined {
-    const state = new Map<string, "visiting" | "done">();
-    const trail: string[] = [];
-    const visit = (name: string): string[] | undefined => {
-        if (state.get(name) === "done") return undefined;
-        if (state.get(name) === "visiting") return [...trail.slice(trail.indexOf(name)), name];
-        state.set(name, "visiting");
-        trail.push(name);
-        for (const next of dependsOn.get(name) ?? []) {
-            const cycle = visit(next);
-            if (cycle) return cycle;
-        }
-        trail.pop();
-        state.set(name, "done");
-        return undefined;
-    };
-    for (const name of names) {
-        const cycle = visit(name);
-        if (cycle) return cycle;
-    }
-    return undefined;
+    const cycle = findCycle(names, (name) => dependsOn.get(name) ?? []);
+    return cycle && [...cycle, cycle[0]];
 }
 
 export async function runScheduled(
