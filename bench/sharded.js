@@ -9,7 +9,7 @@
 // after one entry changed (which shards ran). Writes bench/sharded-results.md.
 //
 // Options: --sizes 1000,5000 --shards 4 --parallel 4 --max-concurrency 8 --latency-ms 50
-// --job-seconds 2 --poll-seconds 1
+// --job-seconds 2 --poll-seconds 1 --out bench/sharded-results.md
 "use strict";
 const { execFile } = require("node:child_process");
 const fs = require("node:fs");
@@ -36,7 +36,7 @@ const shardCount = Number(option("shards", "4"));
 const parallel = Number(option("parallel", "4"));
 const bound = Number(option("max-concurrency", "8"));
 const workDir = path.join(__dirname, "out", "sharded");
-const resultsFile = path.join(__dirname, "sharded-results.md");
+const resultsFile = path.resolve(option("out", path.join(__dirname, "sharded-results.md")));
 
 const log = (text) => process.stderr.write(`bench:shards: ${text}\n`);
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
