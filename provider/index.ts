@@ -24,4 +24,6 @@ export { typeToken, resourceKinds, type ResourceKind } from "./dynamic/kinds";
 export { loadRoster, parseRoster, RosterError, type Roster, type RosterProblem, type RosterSections } from "./roster/load";
 export { deployRoster, deployRosterAsync, type DeployedRoster, type DeployRosterAsyncOptions } from "./roster/deploy";
 export { rosterIdentities } from "./roster/names";
+export { rosterOfStack } from "./roster/stack-shard";
+export { splitRoster, rosterHash, type RosterShard } from "./roster/shards";
 export { MissingSecretsError, type MissingSecret } from "./roster/errors";

@@ -9,4 +9,5 @@ const deployed = ucaas.deployRosterAsync(roster);
 
 // Logical name -> what it is at the vendor. A map: adding a user adds one line to a preview's diff.
 // (Exported once every entry is declared, so the program ends only then, and fails as deployRoster would.)
-export const managed = deployed.then(() => ucaas.rosterIdentities(roster));
+// A roster split into `shards:` lists this stack's shard alone (docs/sharding.md).
+export const managed = deployed.then(() => ucaas.rosterIdentities(ucaas.rosterOfStack(roster)));

@@ -7,6 +7,7 @@ import "./commands/doctor";
 import "./commands/export";
 import "./commands/init";
 import "./commands/masergy-login";
+import "./commands/shards";
 import "./commands/teams-login";
 import "./commands/summarize";
 import { processIo } from "./io";

@@ -33,6 +33,7 @@ export interface VendorClientOptions {
     /** Per-request timeout; by default `ucaas:httpTimeoutSeconds`, read when each request starts. */
     timeoutMs?: number;
     retryPolicy?: RetryPolicy;
+    /** Requests in flight at most; by default `ucaas:maxConcurrentRequests`, read when the client is made. */
     maxConcurrency?: number;
 }
 
@@ -109,7 +110,7 @@ class AnswerTooLarge extends Error {
 
 export function createVendorClient(options: VendorClientOptions): VendorClient {
     const policy = options.retryPolicy ?? defaultRetryPolicy;
-    const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
+    const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? getNumberSetting("maxConcurrentRequests"));
     const instance = loadGot().extend({
         prefixUrl: options.baseUrl.replace(/\/+$/, ""),
         retry: { limit: 0 }, // retries are decided below, where idempotency and 401 refresh are known

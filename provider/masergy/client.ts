@@ -41,7 +41,8 @@ export function masergyClient(): VendorClient {
  */
 export function masergyJobTiming(): { intervalMs: number; timeoutMs: number } {
     return {
-        intervalMs: getNumberSetting("masergyPollIntervalSeconds") * 1000,
+        // Stacks polling one Masergy API at once (shards) each take their share of its poll rate.
+        intervalMs: getNumberSetting("masergyPollIntervalSeconds") * getNumberSetting("masergyPollSharedBy") * 1000,
         timeoutMs: getNumberSetting("masergyJobTimeoutMinutes") * 60_000,
     };
 }

@@ -6,6 +6,7 @@ import type { Roster } from "./load";
 import { nameEntries, type NamedEntry } from "./names";
 import { isSecretRef, type SecretRef } from "./secret-ref";
 import { ReferenceTargets, resolveReferences } from "./references";
+import { rosterOfStack } from "./stack-shard";
 
 /** The resources a roster declared, by logical name (e.g. `pbx-user-alice`). */
 export type DeployedRoster = Record<string, pulumi.CustomResource>;
@@ -43,7 +44,9 @@ interface RosterDeclarations {
 }
 
 /** What both forms of deployRoster declare; fails, before declaring anything, when the stack lacks roster secrets. */
-function rosterDeclarations(roster: Roster, opts: pulumi.CustomResourceOptions): RosterDeclarations {
+function rosterDeclarations(whole: Roster, opts: pulumi.CustomResourceOptions): RosterDeclarations {
+    // A sharded roster: only this stack's shard (docs/sharding.md).
+    const roster = rosterOfStack(whole);
     const entries = nameEntries(roster.sections, { tenants: roster.tenants ?? {} });
     const missing = missingSecrets(entries);
     if (missing.length) {
@@ -79,6 +82,7 @@ function rosterDeclarations(roster: Roster, opts: pulumi.CustomResourceOptions):
  * merged into `opts` (see `mergedOptions`). Entries are declared in dependency order (roles before
  * the users that use them, users before their groups, an entry after those its `dependsOn` names).
  * Fails, before declaring anything, when the stack lacks any of the roster's secrets, naming them all.
+ * A roster split into `shards:` declares the entries of this stack's shard alone (see stack-shard.ts).
  */
 export function deployRoster(roster: Roster, opts: pulumi.CustomResourceOptions = {}): DeployedRoster {
     const { entries, declare, declared } = rosterDeclarations(roster, opts);

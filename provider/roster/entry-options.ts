@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { findCycle } from "./cycle";
 import type { NamedEntry } from "./names";
 import { ReferenceTargets, referencedTargets } from "./references";
 
@@ -42,9 +43,9 @@ export function optionsOf(entry: Record<string, unknown>): EntryOptions {
     return (entry[optionsKey] ?? {}) as EntryOptions;
 }
 
-/** The resource's args: the entry without its options. */
+/** The resource's args: the entry without its options and its shard (roster-only keys). */
 export function argsOf(entry: Record<string, unknown>): Record<string, unknown> {
-    const { [optionsKey]: _options, ...args } = entry;
+    const { [optionsKey]: _options, shard: _shard, ...args } = entry;
     return args;
 }
 
@@ -135,29 +136,10 @@ function dependencyGraph(entries: readonly NamedEntry[]): DependencyGraph {
  * users roles, groups users), so the problem points at an option the author wrote.
  */
 function dependencyCycle(entries: readonly NamedEntry[], graph: DependencyGraph): NamedEntry[] | undefined {
-    const state = new Map<NamedEntry, "visiting" | "done">();
-    const trail: NamedEntry[] = [];
-    const visit = (named: NamedEntry): NamedEntry[] | undefined => {
-        if (state.get(named) === "done") return undefined;
-        if (state.get(named) === "visiting") return trail.slice(trail.indexOf(named));
-        state.set(named, "visiting");
-        trail.push(named);
-        for (const dependency of graph.get(named) ?? []) {
-            const cycle = visit(dependency);
-            if (cycle) return cycle;
-        }
-        trail.pop();
-        state.set(named, "done");
-        return undefined;
-    };
-    for (const named of entries) {
-        const cycle = visit(named);
-        if (cycle) {
-            const declaring = cycle.findIndex((entry, i) => (optionsOf(entry.entry).dependsOn ?? []).includes(cycle[(i + 1) % cycle.length].name));
-            return [...cycle.slice(Math.max(declaring, 0)), ...cycle.slice(0, Math.max(declaring, 0))];
-        }
-    }
-    return undefined;
+    const cycle = findCycle(entries, (named) => graph.get(named) ?? []);
+    if (!cycle) return undefined;
+    const declaring = cycle.findIndex((entry, i) => (optionsOf(entry.entry).dependsOn ?? []).includes(cycle[(i + 1) % cycle.length].name));
+    return [...cycle.slice(Math.max(declaring, 0)), ...cycle.slice(0, Math.max(declaring, 0))];
 }
 
 /** The entries in an order that declares every entry after what it depends on; otherwise in file order. */

@@ -9,6 +9,7 @@ import { positionOf } from "./positions";
 import { unresolvedReferences } from "./references";
 import { RosterSchema } from "./schema";
 import { sectionPath } from "./sections";
+import { shardProblems } from "./shards";
 import { resolveTenant, type TenantAliases } from "./tenants";
 
 export { RosterError, type RosterProblem } from "./errors";
@@ -24,6 +25,8 @@ export interface Roster {
     readonly declared?: readonly string[];
     /** `teams.tenants`: alias -> tenant id. */
     readonly tenants?: TenantAliases;
+    /** `shards:`: the stacks the roster is split into (docs/sharding.md); absent when one stack deploys it all. */
+    readonly shards?: readonly string[];
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -70,7 +73,7 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
     }
     let roster: Roster | undefined;
     if (parsed.success) {
-        const { sections: declared = [], ...vendors } = parsed.data as Data & { sections?: string[] };
+        const { sections: declared = [], shards, ...vendors } = parsed.data as Data & { sections?: string[]; shards?: string[] };
         const { tenants = {}, ...teams } = (vendors.teams ?? {}) as Data & { tenants?: TenantAliases };
         const sections = { ...vendors, ...(vendors.teams ? { teams } : {}) } as RosterSections;
         problems.push(...resolveTenants(sections, tenants, doc, lineCounter, file));
@@ -79,7 +82,10 @@ export function parseRoster(text: string, file = "roster.yaml"): Roster {
             problems.push({ file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message });
         }
         problems.push(...optionProblems(sections, tenants, doc, lineCounter, file));
-        roster = { file, sections, declared, tenants };
+        for (const { path, message } of shardProblems(nameEntries(sections, { tenants }), shards)) {
+            problems.push({ file, ...positionOf(doc, lineCounter, path), path: formatPath(path), message });
+        }
+        roster = { file, sections, declared, tenants, ...(shards ? { shards } : {}) };
     }
     if (problems.length || !roster) {
         problems.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -3,6 +3,7 @@ import { sectionsDescription } from "./declared-sections";
 import { EntryOptionsSchema, optionsKey } from "./entry-options";
 import { rosterSections, sectionPath, type RosterSection } from "./sections";
 import { secretField } from "./secret-ref";
+import { EntryShardSchema, ShardsSchema, shardKey } from "./shards";
 import { TenantAliasesSchema } from "./tenants";
 
 /**
@@ -21,11 +22,13 @@ export function entrySchema(section: RosterSection): z.ZodObject {
     const described = Object.fromEntries(
         Object.entries(section.rosterDescriptions ?? {}).map(([key, text]) => [key, (section.schema.shape[key] as z.ZodType).describe(text)]),
     );
-    if (optionsKey in section.schema.shape) {
-        throw new Error(`${section.kind} has an argument named "${optionsKey}", which a roster entry uses for its resource options; rename one.`);
+    for (const [key, use] of [[optionsKey, "its resource options"], [shardKey, "its shard"]]) {
+        if (key in section.schema.shape) {
+            throw new Error(`${section.kind} has an argument named "${key}", which a roster entry uses for ${use}; rename one.`);
+        }
     }
     // safeExtend keeps the resource's cross-field rules (e.g. secrets required unless adopting).
-    return section.schema.safeExtend({ ...described, ...section.rosterFields, ...secrets, [optionsKey]: EntryOptionsSchema.optional() } as never);
+    return section.schema.safeExtend({ ...described, ...section.rosterFields, ...secrets, [optionsKey]: EntryOptionsSchema.optional(), [shardKey]: EntryShardSchema.optional() } as never);
 }
 
 /** Roster-only keys of a vendor object that are not sections of resources. */
@@ -44,6 +47,7 @@ function buildRosterSchema() {
             return [vendor, z.strictObject({ ...vendorShape, ...vendorSettings[vendor] }).optional()];
         }),
     );
+    shape.shards = ShardsSchema.optional();
     // Optional here so that its absence is reported by the declared-sections rule, which says why it matters.
     shape.sections = z
         .array(z.enum(rosterSections.map(sectionPath) as [string, ...string[]]))

@@ -33,6 +33,8 @@ export const settingDefaults = {
     insecureHttp: "false",
     httpTimeoutSeconds: "30",
     adoptMatching: "false",
+    maxConcurrentRequests: "8",
+    masergyPollSharedBy: "1",
 } as const satisfies Record<string, string | undefined>;
 
 export type SettingKey = keyof typeof settingDefaults;
@@ -51,8 +53,14 @@ export function isSettingKey(name: string): name is SettingKey {
  */
 export const guardrailKeys = ["approveReplace"] as const;
 
+/**
+ * Keys of the namespace that the program reads for the roster, not the provider: `ucaas:shard`
+ * picks the shard of a sharded roster this stack deploys (docs/sharding.md).
+ */
+export const rosterKeys = ["shard"] as const;
+
 export function isGuardrailKey(name: string): boolean {
-    return (guardrailKeys as readonly string[]).includes(name);
+    return (guardrailKeys as readonly string[]).includes(name) || (rosterKeys as readonly string[]).includes(name);
 }
 
 /** `masergyPollIntervalSeconds` -> `UCAAS_MASERGY_POLL_INTERVAL_SECONDS`. */

@@ -8,7 +8,9 @@ import { isLoopbackHost, isPlainHttpToAnotherHost, readUrl, shownUrl, type UrlRu
 
 export interface NumberRule {
     kind: "number";
-    unit: "seconds" | "minutes";
+    unit: "seconds" | "minutes" | "requests" | "stacks";
+    /** Counts: fractions are refused. */
+    integer?: boolean;
     /** Values are greater than 0 and at most this. */
     max: number;
     /** A higher minimum that applies unless the URL setting `unlessLoopback` points at this machine. */
@@ -58,6 +60,8 @@ const rules: Partial<Record<SettingKey, SettingRule>> = {
     masergyJobTimeoutMinutes: { kind: "number", unit: "minutes", max: 1440 },
     insecureHttp: { kind: "boolean" },
     adoptMatching: { kind: "boolean" },
+    maxConcurrentRequests: { kind: "number", unit: "requests", max: 1000, integer: true },
+    masergyPollSharedBy: { kind: "number", unit: "stacks", max: 1000, integer: true },
 };
 
 /** The rule a setting's value must follow, for the generated reference (docs/settings.md); undefined when any value goes. */
@@ -147,11 +151,13 @@ export function plainHttpRefusal(host: string, what: string): string {
 
 function numberProblem(key: SettingKey, raw: string, rule: NumberRule, lookup: SettingLookup): string | undefined {
     const value = raw.trim() === "" ? NaN : Number(raw);
-    const range = `a number of ${rule.unit} greater than 0 and at most ${rule.max}; fractions are allowed (default ${settingDefaults[key]})`;
+    const range = rule.integer
+        ? `a whole number of ${rule.unit} greater than 0 and at most ${rule.max} (default ${settingDefaults[key]})`
+        : `a number of ${rule.unit} greater than 0 and at most ${rule.max}; fractions are allowed (default ${settingDefaults[key]})`;
     if (!Number.isFinite(value)) {
         return problemLine(key, raw, `is not a number: use ${range}`);
     }
-    if (value <= 0 || value > rule.max) {
+    if (value <= 0 || value > rule.max || (rule.integer && !Number.isInteger(value))) {
         return problemLine(key, raw, `is out of range: use ${range}`);
     }
     const floor = rule.floor;

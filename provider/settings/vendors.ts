@@ -38,7 +38,7 @@ export interface VendorSettings {
 }
 
 /** Settings that every vendor's requests read. */
-export const commonSettings: readonly SettingKey[] = ["httpTimeoutSeconds", "insecureHttp", "adoptMatching"];
+export const commonSettings: readonly SettingKey[] = ["httpTimeoutSeconds", "insecureHttp", "adoptMatching", "maxConcurrentRequests"];
 
 export const vendorSettings: Record<VendorKey, VendorSettings> = {
     pbx: {

@@ -9,6 +9,7 @@ import { generatedNote, page, table } from "./markdown";
 import { resourcePage, resourcePageFile } from "./resource-page";
 import { rosterPage, rosterPageFile } from "./roster-page";
 import { settingsPage, settingsPageFile } from "./settings-page";
+import { shardingPage, shardingPageFile } from "./sharding-page";
 
 const relative = (file: string) => file.replace(/^docs\//, "");
 
@@ -28,6 +29,7 @@ function index(refs: readonly ResourceReference[]): string {
             `- [The roster](${relative(rosterPageFile)}): sections, logical names, \`sections:\`, secret references, per-entry options, tenant aliases.`,
             `- [Settings](${relative(settingsPageFile)}): every \`ucaas:*\` config key and \`UCAAS_*\` variable.`,
             `- [Commands](${relative(commandsPageFile)}): \`pulumi-ucaas\` and its options.`,
+            `- [Sharding](${relative(shardingPageFile)}): one roster in many stacks, \`pulumi-ucaas shards\`, moves between shards.`,
         ].join("\n"),
     ]);
 }
@@ -39,5 +41,6 @@ export function generatedDocs(refs: readonly ResourceReference[]): Record<string
         [rosterPageFile]: rosterPage(),
         [settingsPageFile]: settingsPage(),
         [commandsPageFile]: commandsPage(),
+        [shardingPageFile]: shardingPage(),
     };
 }

@@ -2,6 +2,7 @@
 import { sectionsDescription } from "../../provider/roster/declared-sections";
 import { EntryOptionsSchema, optionsKey } from "../../provider/roster/entry-options";
 import { SecretRef } from "../../provider/roster/secret-ref";
+import { EntryShardSchema, ShardsSchema, shardKey } from "../../provider/roster/shards";
 import { rosterSections, sectionPath } from "../../provider/roster/sections";
 import { TenantAliasesSchema } from "../../provider/roster/tenants";
 import type { z } from "zod";
@@ -85,7 +86,7 @@ function optionRows(): string[][] {
 
 export function rosterPage(): string {
     return page([
-        generatedNote("provider/roster (sections.ts, entry-options.ts, declared-sections.ts, tenants.ts, secret-ref.ts)"),
+        generatedNote("provider/roster (sections.ts, entry-options.ts, declared-sections.ts, tenants.ts, secret-ref.ts, shards.ts)"),
         "# The roster",
         "A YAML file that an ops repository edits by pull request, deployed by a four-line program:",
         program,
@@ -116,6 +117,10 @@ export function rosterPage(): string {
         table(["option", "type", "description"], optionRows()),
         "## References between entries",
         referenceLines().join("\n"),
+        `## Shards (\`shards:\` and an entry's \`${shardKey}:\`)`,
+        `${ShardsSchema.description} ${code(`${shardKey}:`)} on an entry: ${EntryShardSchema.description} ` +
+            "`deployRoster` then declares the entries of this stack's shard alone (`ucaas:shard`, else the stack's name), and " +
+            "`npx pulumi-ucaas shards up` runs every shard's stack within the vendors' limits. See [sharding.md](sharding.md).",
         "## Teams tenant aliases (`teams.tenants`)",
         TenantAliasesSchema.description ?? "",
         "## Editor support",

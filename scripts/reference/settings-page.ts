@@ -42,6 +42,12 @@ const meanings: Record<SettingKey, string> = {
     adoptMatching:
         "a one-off recovery after an interrupted run (`UCAAS_ADOPT_MATCHING=true pulumi up`): create takes over existing objects whose " +
         "declared fields all match, and refuses others; set it for one run, never permanently",
+    maxConcurrentRequests:
+        "requests one provider process has in flight to one vendor at most; `pulumi-ucaas shards` gives each shard stack its share of a bound " +
+        "that holds across shards (docs/sharding.md)",
+    masergyPollSharedBy:
+        "how many stacks poll one Masergy API at the same time: each polls at most once every `masergyPollIntervalSeconds` times this, so " +
+        "together they keep Masergy's rate; `pulumi-ucaas shards` sets it (docs/sharding.md)",
 };
 
 /** What the vendor that needs `key` requires of it: set, or one of the credential alternatives. */
@@ -78,7 +84,7 @@ function valueRule(key: SettingKey): string | undefined {
             const floor = rule.floor
                 ? `; at least ${rule.floor.value} (${rule.floor.because}) unless ${code(configKeyName(rule.floor.unlessLoopback))} is on this machine`
                 : "";
-            return `a number > 0 and <= ${rule.max}${floor}`;
+            return `${rule.integer ? "a whole number" : "a number"} > 0 and <= ${rule.max}${floor}`;
         }
         case "boolean":
             return "`true` or `false` (also `yes`/`no`, `1`/`0`)";
