@@ -9,6 +9,13 @@ export TS_NODE_PROJECT=test/tsconfig.json
 # Types are checked once below; per-file type checking in ts-node would only repeat it, slowly.
 export TS_NODE_TRANSPILE_ONLY=true
 
+# Every temp folder of the run (copies of the examples with their node_modules, about 160 MB each;
+# file backends; workflow steps) goes into one folder that is removed when the run ends, however it
+# ends: repeated runs would otherwise fill the disk.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ucaas-test-run-XXXXXX")
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR=$run_tmp
+
 echo "Type-checking the tests..." >&2
 ./node_modules/.bin/tsc -p test/tsconfig.json
 

@@ -102,9 +102,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * loop between batches. The Node SDK sends a declaration to the engine only when the program yields,
  * so a long synchronous loop keeps the engine (and the dynamic-provider process) idle until its end;
  * yielding lets the first resources be created while the rest are declared. Resolves to what
- * `deployRoster` returns once every entry is declared; fails as it does (missing secrets: before any).
+ * `deployRoster` returns once every entry is declared. Throws as it does, at once (missing secrets: before any declaration).
  */
-export async function deployRosterAsync(
+export function deployRosterAsync(
     roster: Roster,
     opts: pulumi.CustomResourceOptions = {},
     { batchSize = 25 }: DeployRosterAsyncOptions = {},
@@ -115,12 +115,16 @@ export async function deployRosterAsync(
     // Later batches run from the event loop, where the program is not on the stack: their resources
     // are recorded as declared where the program called this (see dynamic/declaration.ts).
     const caller = callSites();
+    // Synchronous, like deployRoster: a roster error (missing secrets) is thrown here, in the
+    // program's own turn, not as a rejection that the runtime would only see later (Node then warns
+    // that a rejection was handled asynchronously, in the middle of the error a person reads).
     const { entries, declare, declared } = rosterDeclarations(roster, opts);
-    for (let start = 0; start < entries.length; start += batchSize) {
-        if (start > 0) {
+    declaringFrom(caller, () => entries.slice(0, batchSize).forEach(declare));
+    return (async () => {
+        for (let start = batchSize; start < entries.length; start += batchSize) {
             await nextTurn();
+            declaringFrom(caller, () => entries.slice(start, start + batchSize).forEach(declare));
         }
-        declaringFrom(caller, () => entries.slice(start, start + batchSize).forEach(declare));
-    }
-    return declared;
+        return declared;
+    })();
 }
