@@ -60,13 +60,15 @@ const sectionOf = (kind) => rosterSections.find((section) => section.kind === ki
 
 /**
  * The mix as a roster: every secret a `{ secret: key }` reference (one key per field and type, kept
- * in the base stack's config), users of one PBX role in one shard (the role goes with them), the
- * other entries round robin over the shards.
+ * in the base stack's config), users of one PBX role in one shard (the role goes with them), each
+ * group in its members' shard, the other entries round robin over the shards.
  */
 function rosterOf(counts, context, shards) {
     const secrets = {};
     const data = { shards };
     const roles = counts.PbxRole ?? 0;
+    const users = counts.PbxUser ?? 0;
+    const userShard = (i) => shards[(roles ? i % roles : i) % shards.length];
     for (const vendor of vendors) {
         for (const resource of vendor.resources) {
             const section = sectionOf(resource.kind);
@@ -81,7 +83,13 @@ function rosterOf(counts, context, shards) {
                 }
                 if (resource.kind === "PbxUser") {
                     entry.role = roles ? `BenchRole${i % roles}` : "StandardUser";
-                    entry.shard = shards[(roles ? i % roles : i) % shards.length];
+                    entry.shard = userShard(i);
+                } else if (resource.kind === "PbxGroup") {
+                    // A group with members of its own shard, as a site's groups hold the site's users:
+                    // users i and i + roles share a role, so a shard. (Members in another shard would
+                    // make the shards wait on each other, which the command refuses as a cycle.)
+                    entry.members = [i, i + (roles || shards.length)].filter((j) => j < users).map((j) => String(100000 + j));
+                    entry.shard = userShard(i);
                 } else if (resource.kind !== "PbxRole") {
                     entry.shard = shards[i % shards.length];
                 }
